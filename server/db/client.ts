@@ -1,0 +1,56 @@
+/**
+ * Opens the database: an embedded libSQL file by default, or a libSQL server
+ * by URL (`DATABASE_URL=libsql://…` or `http://…`, with `DATABASE_AUTH_TOKEN`),
+ * optionally as an embedded replica of a server (`DATABASE_SYNC_URL`).
+ */
+import { mkdirSync } from 'node:fs'
+import { dirname, resolve } from 'node:path'
+import { createClient, type Client } from '@libsql/client'
+import { drizzle, type LibSQLDatabase } from 'drizzle-orm/libsql'
+import * as schema from './schema.ts'
+
+export type Db = LibSQLDatabase<typeof schema>
+
+export interface Database {
+  db: Db
+  client: Client
+  url: string
+  close(): void
+}
+
+export interface DatabaseOptions {
+  url?: string
+  authToken?: string
+  syncUrl?: string
+}
+
+export const DEFAULT_DATABASE_URL = 'file:data/sixfold.db'
+
+export function databaseOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): DatabaseOptions {
+  return {
+    url: env.DATABASE_URL || DEFAULT_DATABASE_URL,
+    authToken: env.DATABASE_AUTH_TOKEN || undefined,
+    syncUrl: env.DATABASE_SYNC_URL || undefined,
+  }
+}
+
+export function openDatabase(options: DatabaseOptions = databaseOptionsFromEnv()): Database {
+  const url = options.url ?? DEFAULT_DATABASE_URL
+  if (url.startsWith('file:')) {
+    const path = url.slice('file:'.length)
+    if (path && path !== ':memory:') mkdirSync(dirname(resolve(path)), { recursive: true })
+  }
+  const client = createClient({ url, authToken: options.authToken, syncUrl: options.syncUrl })
+  const db = drizzle(client, { schema })
+  return { db, client, url, close: () => client.close() }
+}
+
+/** Pragmas for an embedded file: WAL for concurrent readers, foreign keys on. */
+export async function configureDatabase(client: Client, url: string): Promise<void> {
+  await client.execute('PRAGMA foreign_keys = ON')
+  if (url.startsWith('file:')) {
+    await client.execute('PRAGMA journal_mode = WAL')
+    await client.execute('PRAGMA synchronous = NORMAL')
+    await client.execute('PRAGMA busy_timeout = 5000')
+  }
+}
