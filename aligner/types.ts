@@ -122,3 +122,18 @@ export class SixfoldError extends Error {
     this.name = 'SixfoldError'
   }
 }
+
+/**
+ * A document's versions aligned six ways: paragraph groups (members are block
+ * indices of each version), and sentence groups (members are global sentence
+ * indices of each version: block order, then sentence order), each sentence
+ * group lying inside one paragraph group.
+ */
+export interface VersionsAlignment {
+  pivot: Lang
+  languages: Lang[]
+  paragraphs: Group[]
+  sentences: Array<Group & { paragraph: number }>
+  /** The pairwise alignments (each language against the pivot) the groups were closed from. */
+  pairs: DocumentPairAlignment[]
+}
