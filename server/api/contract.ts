@@ -1,0 +1,365 @@
+/**
+ * The HTTP API's request and response types: the contract between the server
+ * (server/api) and the web app (web/src). Types only, no runtime code.
+ *
+ * Conventions
+ * - Every response is JSON except GET /api/export (a file) and the static app.
+ * - Every error is `ApiError` with an HTTP status: 400 bad input, 401 missing or
+ *   wrong token, 404 unknown document/group, 409 conflict (e.g. an edit that
+ *   does not fit the alignment), 413 upload too large, 415 not multipart,
+ *   422 language check failed / file could not be parsed, 503 not ready yet.
+ * - Writes (POST, DELETE) need `Authorization: Bearer <SIXFOLD_TOKEN>` when the
+ *   server is bound to a non-loopback address (`HealthResponse.writeNeedsToken`).
+ * - Timestamps are ISO 8601 strings. Ids are integers.
+ * - A `:id` document parameter accepts the numeric id or the document's slug.
+ *
+ * The terminology routes (/api/renderings, /api/glossary/**, /api/review/**)
+ * have their own types in server/terminology/contract.ts.
+ */
+
+export type Lang = 'zh' | 'en' | 'fr' | 'es' | 'ru' | 'ar'
+
+/** Error body of every non-2xx response. `error` is a stable code, `message` is for people. */
+export interface ApiError {
+  error: ApiErrorCode
+  message: string
+}
+
+export type ApiErrorCode =
+  | 'bad_request'
+  | 'unauthorized'
+  | 'not_found'
+  | 'conflict'
+  | 'payload_too_large'
+  | 'unsupported_media_type'
+  | 'language_mismatch'
+  | 'unprocessable'
+  | 'not_ready'
+  | 'internal'
+
+// ─── Health ──────────────────────────────────────────────────────────────────
+
+/** Progress of the start-up import of corpora/ (also of CLI imports). */
+export interface ImportProgress {
+  state: 'idle' | 'scanning' | 'importing' | 'done' | 'failed'
+  /** Files (language versions, parallel files, TMX files) found. */
+  filesTotal: number
+  /** Files processed so far (imported + skipped + failed). */
+  filesDone: number
+  filesImported: number
+  /** Unchanged files (same sha256) that were not re-imported. */
+  filesSkipped: number
+  filesFailed: number
+  /** Segments (sentence rows, all languages) written so far. */
+  segments: number
+  /** The document being imported now. */
+  current: string | null
+  errors: Array<{ path: string; message: string }>
+}
+
+/**
+ * GET /api/health. 200 `{status: 'ok'}` once the server is ready; before that
+ * 503 with `status: 'starting'` and the import progress.
+ */
+export interface HealthResponse {
+  status: 'ok' | 'starting'
+  version: string
+  import: ImportProgress
+  /** True when writes need `Authorization: Bearer <token>`. */
+  writeNeedsToken: boolean
+  counts: { documents: number; segments: number; groups: number } | null
+}
+
+// ─── Documents ───────────────────────────────────────────────────────────────
+
+export type DocumentSource = 'document' | 'parallel' | 'tmx'
+
+export interface DocumentSummary {
+  id: number
+  slug: string
+  symbol: string
+  title: string | null
+  /** How versions were aligned: parsed + aligned documents, pre-aligned lines/YAML, or TMX. */
+  source: DocumentSource
+  createdAt: string
+  /** Languages present, in the order zh en fr es ru ar. */
+  languages: Lang[]
+  /** Sentence rows across all languages. */
+  segments: number
+}
+
+/** GET /api/documents */
+export interface DocumentsResponse {
+  documents: DocumentSummary[]
+}
+
+export interface VersionInfo {
+  id: number
+  lang: Lang
+  fileName: string
+  /** 'pdf-text' | 'lines' | 'html' | 'docx' | 'pdf' | 'yaml' | 'tmx' */
+  format: string
+  sha256: string
+  /** Language identified from the text, with confidence in [0, 1]; null for pre-aligned material. */
+  detected: { language: Lang; confidence: number } | null
+  importedAt: string
+  blocks: number
+  sentences: number
+}
+
+export interface AlignmentStatus {
+  /** 'none': no groups yet (fewer than two versions), 'aligned': groups exist. */
+  state: 'none' | 'aligned'
+  pivot: Lang | null
+  languages: Lang[]
+  paragraphGroups: number
+  sentenceGroups: number
+  /** Groups (both levels) where the pivots disagree. */
+  flagged: number
+  /** Groups (both levels) with confidence < 0.5. */
+  lowConfidence: number
+  /** Groups edited by a person (origin 'human'). */
+  human: number
+  confirmed: number
+  /** Mean confidence of the paragraph groups, null when none. */
+  meanConfidence: number | null
+}
+
+/** GET /api/documents/:id */
+export interface DocumentDetail extends DocumentSummary {
+  versions: VersionInfo[]
+  alignment: AlignmentStatus
+}
+
+/**
+ * POST /api/documents — multipart/form-data fields:
+ *   symbol (required), title (optional), slug (optional; derived from symbol),
+ *   file + lang (optional: a first version).
+ * 201 → CreateDocumentResponse. 409 when the slug exists.
+ */
+export interface CreateDocumentFields {
+  symbol: string
+  title?: string
+  slug?: string
+  lang?: Lang
+  file?: File
+}
+export interface CreateDocumentResponse {
+  document: DocumentDetail
+}
+
+/**
+ * POST /api/documents/:id/versions — multipart/form-data fields: file, lang.
+ * The file is parsed (.txt .pdf .docx .html), its language checked against
+ * `lang` (422 `language_mismatch` naming both), then the document is re-aligned.
+ * A file identical to the stored version (same sha256) is skipped.
+ * 200 → UploadVersionResponse. 413 over the size limit.
+ */
+export interface UploadVersionFields {
+  lang: Lang
+  file: File
+}
+export interface UploadVersionResponse {
+  document: DocumentDetail
+  version: VersionInfo
+  skipped: boolean
+}
+
+/** DELETE /api/documents/:id and DELETE /api/documents/:id/versions/:lang → 200 */
+export interface DeleteResponse {
+  deleted: true
+}
+
+// ─── Alignment ───────────────────────────────────────────────────────────────
+
+export type AlignmentLevel = 'paragraph' | 'sentence'
+export type AlignmentOrder = 'document' | 'confidence'
+
+/**
+ * GET /api/documents/:id/alignment query string:
+ *   level=paragraph|sentence (default paragraph)
+ *   langs=zh,en (comma-separated; default all present)
+ *   order=document|confidence (confidence = lowest first)
+ *   page=1.. (default 1), pageSize=1..200 (default 50)
+ */
+export interface AlignmentQuery {
+  level?: AlignmentLevel
+  langs?: string
+  order?: AlignmentOrder
+  page?: number
+  pageSize?: number
+}
+
+/** One segment in a group: a block (paragraph level) or a sentence (sentence level). */
+export interface AlignmentMember {
+  /** blocks.id at paragraph level, sentences.id at sentence level. */
+  id: number
+  /** Position in its version: block ordinal, or global sentence index (block order, then sentence order). */
+  ordinal: number
+  text: string
+  /** The paragraph's own label ("99", "a", "XIII"), or null. */
+  label: string | null
+  kind: 'title' | 'heading' | 'paragraph' | 'item' | 'footnote'
+}
+
+export interface AlignmentGroup {
+  id: number
+  level: AlignmentLevel
+  /** Order within the document and level. */
+  ordinal: number
+  /** Sentence groups: their paragraph group. */
+  parentId: number | null
+  confidence: number
+  flagged: boolean
+  origin: 'auto' | 'human'
+  confirmed: boolean
+  /** Label of the group's paragraph (pivot's label first, else any), for display. */
+  paragraphLabel: string | null
+  /** Members per language, in text order; a language absent from a group has no key. */
+  members: Partial<Record<Lang, AlignmentMember[]>>
+}
+
+export interface AlignmentResponse {
+  document: { id: number; slug: string; symbol: string; title: string | null }
+  level: AlignmentLevel
+  order: AlignmentOrder
+  pivot: Lang | null
+  languages: Lang[]
+  page: number
+  pageSize: number
+  total: number
+  groups: AlignmentGroup[]
+}
+
+/**
+ * POST /api/documents/:id/alignment/merge — merge two or more groups of the
+ * same level (and, for sentences, the same paragraph group) into the first.
+ * Members keep text order. The result is a human group.
+ */
+export interface MergeRequest {
+  level: AlignmentLevel
+  groupIds: number[]
+}
+
+/**
+ * POST /api/documents/:id/alignment/split — split one group in two: for each
+ * language, the first `at[lang]` members stay in the group, the rest go to a
+ * new group right after it (languages not listed keep all their members).
+ * Both groups become human groups.
+ */
+export interface SplitRequest {
+  level: AlignmentLevel
+  groupId: number
+  at: Partial<Record<Lang, number>>
+}
+
+/**
+ * POST /api/documents/:id/alignment/relink — move members (all of one
+ * language) to another group of the same level and document, or to a new group
+ * of their own (`toGroupId: null`, placed after their current group).
+ * Groups left empty are removed. Touched groups become human groups.
+ */
+export interface RelinkRequest {
+  level: AlignmentLevel
+  lang: Lang
+  memberIds: number[]
+  toGroupId: number | null
+}
+
+/** POST /api/documents/:id/alignment/confirm — mark groups confirmed (or not). */
+export interface ConfirmRequest {
+  level: AlignmentLevel
+  groupIds: number[]
+  confirmed?: boolean
+}
+
+/** Response of merge, split, relink and confirm: the groups as they are now, and the ids removed. */
+export interface AlignmentEditResponse {
+  groups: AlignmentGroup[]
+  removed: number[]
+}
+
+// ─── Search ──────────────────────────────────────────────────────────────────
+
+export type SearchMode = 'phrase' | 'words'
+
+/**
+ * GET /api/search query string:
+ *   q (required, 1..500 chars; searched as text whatever it holds)
+ *   lang (optional: the language to search; detected from q when absent —
+ *         Chinese, Arabic, Russian by script; Latin-script queries search en, fr, es)
+ *   doc (optional: document id or slug)
+ *   mode=phrase|words (default phrase; words = all words, any order)
+ *   page=1.. (default 1), pageSize=1..100 (default 20)
+ *   langs=zh,en,... (optional: which aligned languages to return; default all)
+ * Case and diacritics are folded (é = e, ё = е, Arabic diacritics, tatweel,
+ * alef/hamza forms, ى = ي, ة = ه; full-width = ASCII).
+ */
+export interface SearchQuery {
+  q: string
+  lang?: Lang
+  doc?: string
+  mode?: SearchMode
+  page?: number
+  pageSize?: number
+  langs?: string
+}
+
+export interface SearchSegment {
+  id: number
+  lang: Lang
+  text: string
+}
+
+export interface SearchHit {
+  /** The matching segment; `matches` are [start, end) UTF-16 offsets into `segment.text` (the original text). */
+  segment: SearchSegment & { matches: Array<[number, number]> }
+  document: { id: number; slug: string; symbol: string; title: string | null }
+  /** Label of the segment's paragraph ("99", "a"), or null. */
+  paragraphLabel: string | null
+  /** The sentence-level six-way group, null when the segment is not aligned. */
+  groupId: number | null
+  /** The group's segments in the other languages (only those in `langs`), in text order. */
+  aligned: Partial<Record<Lang, SearchSegment[]>>
+}
+
+export interface SearchResponse {
+  query: string
+  mode: SearchMode
+  /** The languages searched. */
+  languages: Lang[]
+  /** Language detected from the query (null when `lang` was given or nothing could be detected). */
+  detected: { language: Lang; confidence: number } | null
+  page: number
+  pageSize: number
+  /** Matching segments; counting stops at `totalCap` (then `totalCapped` is true). */
+  total: number
+  totalCapped: boolean
+  hits: SearchHit[]
+}
+
+// ─── Export / import ─────────────────────────────────────────────────────────
+
+/**
+ * GET /api/export?format=tmx|csv&doc=<id or slug> → the file (attachment).
+ * TMX 1.4b: one <tu> per sentence-level six-way group, a <tuv xml:lang> per
+ * language present. CSV (UTF-8 with BOM, RFC 4180): header
+ * `document,paragraph,group,zh,en,fr,es,ru,ar`, one row per group.
+ */
+export interface ExportQuery {
+  format: 'tmx' | 'csv'
+  doc?: string
+}
+
+/**
+ * POST /api/import/tmx — multipart/form-data fields: file (.tmx), optional
+ * symbol, title, slug (default: from the file's name). Each <tu> becomes a
+ * six-way group of the languages it holds (others ignored).
+ */
+export interface ImportTmxResponse {
+  document: DocumentSummary
+  groups: number
+  segments: number
+  /** <tu> elements skipped (fewer than one known language, or empty). */
+  skipped: number
+}
