@@ -1,4 +1,6 @@
 import { createApp } from 'vue'
 import App from './App.vue'
+import { createAppRouter } from './router.ts'
+import './styles.css'
 
-createApp(App).mount('#app')
+createApp(App).use(createAppRouter()).mount('#app')
