@@ -1,0 +1,211 @@
+/**
+ * The import pipeline shared by `npm start` and `sixfold import`: find what is
+ * to be imported under the given paths, skip what is unchanged (sha256), and
+ * store each document in its own transaction.
+ *
+ *   corpora/<document>/<lang>.<txt|pdf|docx|html>   document versions (parsed + aligned)
+ *   corpora/<document>/manifest.json                symbol, title; format parallel | keyed-yaml
+ *   *.tmx                                           TMX 1.4b (one group per <tu>)
+ */
+import { readdir, readFile, stat } from 'node:fs/promises'
+import { basename, dirname, join, resolve } from 'node:path'
+import type { Client } from '@libsql/client'
+import type { Lang } from '../../aligner/types.ts'
+import type { ImportProgress } from '../api/contract.ts'
+import { sha256 } from './hash.ts'
+import { readKeyedYaml, prepareKeyed } from './keyed-yaml.ts'
+import { parseManifest, type Manifest } from './manifest.ts'
+import { prepareParallel, readParallel } from './parallel.ts'
+import { slugify } from './prepared.ts'
+import { storePrealigned, storeVersions, type AlignFn, type StoreHooks } from './store.ts'
+import { prepareTmx } from './tmx.ts'
+import { loadAligner, prepareVersion, VERSION_FILE } from './versions.ts'
+
+export type ImportJob =
+  | { kind: 'versions'; dir: string; slug: string; manifest: Manifest; files: Array<{ lang: Lang; path: string }> }
+  | { kind: 'parallel' | 'keyed-yaml'; dir: string; slug: string; manifest: Manifest }
+  | { kind: 'tmx'; path: string; slug: string }
+
+export function emptyProgress(): ImportProgress {
+  return { state: 'idle', filesTotal: 0, filesDone: 0, filesImported: 0, filesSkipped: 0, filesFailed: 0, segments: 0, current: null, errors: [] }
+}
+
+async function isDir(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).isDirectory()
+  } catch {
+    return false
+  }
+}
+
+async function readManifest(dir: string): Promise<Manifest | null> {
+  const path = join(dir, 'manifest.json')
+  let text: string
+  try {
+    text = await readFile(path, 'utf8')
+  } catch {
+    return null
+  }
+  return parseManifest(text, path)
+}
+
+/** The import job of one document folder, or null when the folder holds no document. */
+async function documentJob(dir: string, only?: string[]): Promise<ImportJob | null> {
+  const manifest = (await readManifest(dir)) ?? {}
+  const slug = slugify(basename(resolve(dir)))
+  if (manifest.format === 'parallel' || manifest.format === 'keyed-yaml') return { kind: manifest.format, dir, slug, manifest }
+  const names = (await readdir(dir)).filter((n) => VERSION_FILE.test(n)).sort()
+  const files: Array<{ lang: Lang; path: string }> = []
+  const seen = new Set<string>()
+  for (const name of names) {
+    if (only && !only.includes(name)) continue
+    const lang = name.split('.')[0].toLowerCase() as Lang
+    if (seen.has(lang)) throw new Error(`${dir}: two files for language "${lang}" (${names.filter((n) => n.toLowerCase().startsWith(lang + '.')).join(', ')})`)
+    seen.add(lang)
+    files.push({ lang, path: join(dir, name) })
+  }
+  if (files.length === 0) return null
+  return { kind: 'versions', dir, slug, manifest, files }
+}
+
+/** What to import under the given paths: corpora roots, document folders, single version files, TMX files. */
+export async function planImport(paths: string[]): Promise<ImportJob[]> {
+  const jobs: ImportJob[] = []
+  for (const path of paths) {
+    let info
+    try {
+      info = await stat(path)
+    } catch {
+      throw new Error(`${path}: no such file or folder`)
+    }
+    if (info.isFile()) {
+      const name = basename(path)
+      if (/\.tmx$/i.test(name)) jobs.push({ kind: 'tmx', path, slug: slugify(name.replace(/\.tmx$/i, '')) })
+      else if (VERSION_FILE.test(name)) {
+        const job = await documentJob(dirname(path), [name])
+        if (job) jobs.push(job)
+      } else throw new Error(`${path}: not a document version (<lang>.txt|pdf|docx|html with lang one of zh en fr es ru ar) nor a .tmx file`)
+      continue
+    }
+    const own = await documentJob(path)
+    if (own) {
+      jobs.push(own)
+      continue
+    }
+    // A corpora root: each sub-folder is a document; .tmx files are memories.
+    const entries = (await readdir(path)).sort()
+    for (const entry of entries) {
+      const full = join(path, entry)
+      if (await isDir(full)) {
+        const job = await documentJob(full)
+        if (job) jobs.push(job)
+      } else if (/\.tmx$/i.test(entry)) jobs.push({ kind: 'tmx', path: full, slug: slugify(entry.replace(/\.tmx$/i, '')) })
+    }
+  }
+  return jobs
+}
+
+function fileCount(job: ImportJob): number {
+  if (job.kind === 'versions') return job.files.length
+  if (job.kind === 'tmx') return 1
+  return Object.keys(job.manifest.files ?? {}).length
+}
+
+async function storedHashes(client: Client, slug: string): Promise<Map<Lang, string> | null> {
+  const doc = await client.execute({ sql: 'SELECT id FROM documents WHERE slug = ?', args: [slug] })
+  if (doc.rows.length === 0) return null
+  const rows = await client.execute({ sql: 'SELECT lang, sha256 FROM versions WHERE document_id = ?', args: [doc.rows[0].id] })
+  return new Map(rows.rows.map((r) => [r.lang as Lang, String(r.sha256)]))
+}
+
+export interface ImportOptions {
+  onProgress?: (progress: ImportProgress) => void
+  hooks?: StoreHooks
+  /** Re-import even when nothing changed. */
+  force?: boolean
+  align?: AlignFn
+}
+
+/** Runs the jobs one document at a time (each in its own transaction). Failures are recorded and the next document goes on. */
+export async function runImport(client: Client, jobs: ImportJob[], options: ImportOptions = {}, progress: ImportProgress = emptyProgress()): Promise<ImportProgress> {
+  progress.state = 'importing'
+  progress.filesTotal += jobs.reduce((n, j) => n + fileCount(j), 0)
+  const report = () => options.onProgress?.(progress)
+  const hooks: StoreHooks = {
+    onSegments: (n) => {
+      progress.segments += n
+      options.hooks?.onSegments?.(n)
+      report()
+    },
+    afterChunk: options.hooks?.afterChunk,
+  }
+  report()
+  for (const job of jobs) {
+    const files = fileCount(job)
+    progress.current = job.kind === 'tmx' ? basename(job.path) : job.slug
+    report()
+    try {
+      const outcome = await runJob(client, job, options, hooks)
+      progress.filesImported += outcome.imported
+      progress.filesSkipped += outcome.skipped
+      progress.filesDone += outcome.imported + outcome.skipped
+    } catch (error) {
+      progress.filesFailed += files
+      progress.filesDone += files
+      progress.errors.push({ path: job.kind === 'tmx' ? job.path : job.dir, message: error instanceof Error ? error.message : String(error) })
+    }
+    report()
+  }
+  progress.current = null
+  progress.state = progress.filesFailed > 0 && progress.filesImported === 0 && progress.filesSkipped === 0 ? 'failed' : 'done'
+  report()
+  return progress
+}
+
+async function runJob(client: Client, job: ImportJob, options: ImportOptions, hooks: StoreHooks): Promise<{ imported: number; skipped: number }> {
+  const stored = await storedHashes(client, job.slug)
+  if (job.kind === 'tmx') {
+    const bytes = await readFile(job.path)
+    const hash = sha256(bytes)
+    if (!options.force && stored && stored.size > 0 && [...stored.values()].every((h) => h === hash)) return { imported: 0, skipped: 1 }
+    const doc = prepareTmx(bytes.toString('utf8'), { fileName: basename(job.path), slug: job.slug })
+    await storePrealigned(client, doc, hooks)
+    return { imported: 1, skipped: 0 }
+  }
+  if (job.kind === 'parallel' || job.kind === 'keyed-yaml') {
+    const symbolTitle = { slug: job.slug }
+    if (job.kind === 'parallel') {
+      const src = await readParallel(job.dir, symbolTitle.slug, job.manifest)
+      const langs = Object.keys(src.texts) as Lang[]
+      if (!options.force && unchanged(stored, langs.map((l) => [l, src.texts[l]!.sha256]))) return { imported: 0, skipped: langs.length }
+      await storePrealigned(client, prepareParallel(src), hooks)
+      return { imported: langs.length, skipped: 0 }
+    }
+    const src = await readKeyedYaml(job.dir, job.slug, job.manifest)
+    const langs = Object.keys(src.langs) as Lang[]
+    if (!options.force && unchanged(stored, langs.map((l) => [l, src.langs[l]!.sha256]))) return { imported: 0, skipped: langs.length }
+    await storePrealigned(client, prepareKeyed(src), hooks)
+    return { imported: langs.length, skipped: 0 }
+  }
+  // Document versions: parse only the files that changed, then re-align the document.
+  if (job.kind !== 'versions') throw new Error(`unknown import job`)
+  const changed = []
+  let skipped = 0
+  for (const f of job.files) {
+    const bytes = await readFile(f.path)
+    if (!options.force && stored?.get(f.lang) === sha256(bytes)) {
+      skipped++
+      continue
+    }
+    changed.push(await prepareVersion(bytes, basename(f.path), f.lang))
+  }
+  if (changed.length === 0) return { imported: 0, skipped }
+  const align = options.align ?? (await loadAligner())
+  await storeVersions(client, { slug: job.slug, symbol: job.manifest.symbol ?? basename(job.dir), title: job.manifest.title ?? null, replace: changed }, align, hooks)
+  return { imported: changed.length, skipped }
+}
+
+function unchanged(stored: Map<Lang, string> | null, current: Array<[Lang, string]>): boolean {
+  if (!stored || stored.size !== current.length) return false
+  return current.every(([l, h]) => stored.get(l) === h)
+}

@@ -1,0 +1,77 @@
+/**
+ * Document versions (corpora/<document>/<lang>.<txt|pdf|docx|html>, or an
+ * upload): parsed with the parser (aligner/parse), checked against the declared
+ * language, and aligned with the aligner (aligner/align).
+ */
+import type { Lang, ParsedDocument, VersionsAlignment } from '../../aligner/types.ts'
+import { SixfoldError } from '../../aligner/types.ts'
+import { sha256 } from './hash.ts'
+import type { PreparedVersion } from './prepared.ts'
+import type { AlignFn } from './store.ts'
+
+export const VERSION_FILE = /^(zh|en|fr|es|ru|ar)\.(txt|pdf|docx|html?)$/i
+export const VERSION_EXTENSIONS = ['txt', 'pdf', 'docx', 'html', 'htm']
+
+const NAMES: Record<Lang, string> = { zh: 'Chinese', en: 'English', fr: 'French', es: 'Spanish', ru: 'Russian', ar: 'Arabic' }
+
+type ParseFn = (bytes: Uint8Array, fileName: string, lang: Lang) => Promise<ParsedDocument>
+
+let parser: Promise<ParseFn> | null = null
+let aligner: Promise<AlignFn> | null = null
+
+// The parser and aligner modules are loaded on first use (they are heavy, and
+// pre-aligned imports do not need them).
+const PARSE_MODULE = '../../aligner/parse/index.ts'
+const ALIGN_MODULE = '../../aligner/align/index.ts'
+
+export function loadParser(): Promise<ParseFn> {
+  parser ??= import(PARSE_MODULE).then((mod: Record<string, unknown>) => {
+    const parse = mod.parseDocument as ((...args: unknown[]) => ParsedDocument | Promise<ParsedDocument>) | undefined
+    if (typeof parse !== 'function') throw new Error('aligner/parse/index.ts does not export parseDocument')
+    return async (bytes: Uint8Array, fileName: string, lang: Lang) => parse({ bytes, fileName, lang })
+  })
+  return parser
+}
+
+export function loadAligner(): Promise<AlignFn> {
+  aligner ??= import(ALIGN_MODULE).then((mod: Record<string, unknown>) => {
+    const align = mod.alignVersions as ((docs: ParsedDocument[]) => VersionsAlignment | Promise<VersionsAlignment>) | undefined
+    if (typeof align !== 'function') throw new Error('aligner/align/index.ts does not export alignVersions')
+    return (docs: ParsedDocument[]) => align(docs)
+  })
+  return aligner
+}
+
+export function formatOf(fileName: string): string {
+  const ext = fileName.toLowerCase().split('.').pop() ?? ''
+  if (ext === 'txt') return 'pdf-text'
+  if (ext === 'htm') return 'html'
+  return ext
+}
+
+/** Parses one language version and checks its language. Throws SixfoldError('language_mismatch') naming both languages. */
+export async function prepareVersion(bytes: Uint8Array, fileName: string, lang: Lang, parse?: ParseFn): Promise<PreparedVersion> {
+  const ext = fileName.toLowerCase().split('.').pop() ?? ''
+  if (!VERSION_EXTENSIONS.includes(ext)) {
+    throw new SixfoldError('unsupported_format', `${fileName}: unsupported file type ".${ext}" (use .txt, .pdf, .docx or .html)`)
+  }
+  if (bytes.length === 0) throw new SixfoldError('empty_file', `${fileName}: the file is empty`)
+  const doParse = parse ?? (await loadParser())
+  const parsed = await doParse(bytes, fileName, lang)
+  const detected = parsed.detected
+  if (detected && detected.language !== lang && detected.confidence >= 0.5) {
+    throw new SixfoldError(
+      'language_mismatch',
+      `${fileName}: declared ${NAMES[lang]} (${lang}) but the text reads as ${NAMES[detected.language]} (${detected.language})`,
+    )
+  }
+  if (parsed.blocks.length === 0) throw new SixfoldError('no_text', `${fileName}: no text found`)
+  return {
+    lang,
+    fileName,
+    format: formatOf(fileName),
+    sha256: sha256(bytes),
+    detected: detected ? { language: detected.language, confidence: detected.confidence } : null,
+    blocks: parsed.blocks,
+  }
+}

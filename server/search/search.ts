@@ -1,0 +1,186 @@
+/**
+ * Concordance search: finds a query in the folded sentences of one or more
+ * languages and returns each matching sentence with its match offsets (in the
+ * original text), document, paragraph label and aligned sentences.
+ *
+ * Plan: the trigram FTS index (sentences_fts) narrows to candidate rows in
+ * rowid order with LIMIT/OFFSET, joined to sentences for the language and
+ * document filters; only the page's rows are then read in full. Whatever the
+ * user typed reaches FTS5 as one double-quoted string (quotes doubled) in a
+ * bound parameter: `AND`, `NEAR(`, `*`, brackets are plain text to it.
+ * Queries with no term of three folded characters (a two-letter Latin word)
+ * fall back to a scan with instr(). Chinese one- and two-character queries
+ * are trigrams thanks to the spaces folding puts around Han characters.
+ */
+import type { Client, InValue } from '@libsql/client'
+import type { Lang } from '../../aligner/types.ts'
+import { detectLanguage } from '../../aligner/language/index.ts'
+import type { SearchHit, SearchMode, SearchResponse, SearchSegment } from '../api/contract.ts'
+import { placeholders } from '../db/write.ts'
+import { findMatches, foldQuery } from './fold.ts'
+
+export const TOTAL_CAP = 1000
+const ALL: Lang[] = ['zh', 'en', 'fr', 'es', 'ru', 'ar']
+
+export interface SearchParams {
+  q: string
+  lang?: Lang
+  documentId?: number
+  mode?: SearchMode
+  page?: number
+  pageSize?: number
+  /** Languages of the aligned segments to return (default all). */
+  langs?: Lang[]
+}
+
+/** The languages to search for a query with no language given, and what was detected. */
+export function queryLanguages(q: string): { languages: Lang[]; detected: { language: Lang; confidence: number } | null } {
+  if (/\p{Script=Han}/u.test(q)) return { languages: ['zh'], detected: { language: 'zh', confidence: 1 } }
+  const guess = detectLanguage(q)
+  const arabic = /\p{Script=Arabic}/u.test(q)
+  const cyrillic = /\p{Script=Cyrillic}/u.test(q)
+  const latin = /\p{Script=Latin}/u.test(q)
+  const detected = guess.language ? { language: guess.language, confidence: guess.confidence } : null
+  if (arabic && !cyrillic && !latin) return { languages: ['ar'], detected: detected ?? { language: 'ar', confidence: 1 } }
+  if (cyrillic && !arabic && !latin) return { languages: ['ru'], detected: detected ?? { language: 'ru', confidence: 1 } }
+  // Latin script: short queries cannot be told apart reliably, so search the three Latin-script languages.
+  if (latin && !arabic && !cyrillic) return { languages: ['en', 'fr', 'es'], detected }
+  return { languages: ALL, detected }
+}
+
+/** Search terms: the whole folded query (phrase) or each folded word (words). */
+export function searchTerms(q: string, mode: SearchMode): string[] {
+  if (mode === 'phrase') {
+    const t = foldQuery(q)
+    return t.trim() ? [t] : []
+  }
+  const words = q.split(/\s+/u).map(foldQuery).filter((w) => w.trim())
+  return [...new Set(words)]
+}
+
+/** An FTS5 query string matching every term as literal text. */
+export function ftsQuery(terms: string[]): string {
+  return terms.map((t) => `"${t.replace(/"/g, '""')}"`).join(' AND ')
+}
+
+interface Filter {
+  sql: string
+  args: InValue[]
+}
+
+function buildFilter(terms: string[], languages: Lang[], documentId: number | undefined): { from: string; where: Filter; orderBy: string } {
+  const ftsTerms = terms.filter((t) => [...t].length >= 3)
+  const shortTerms = terms.filter((t) => [...t].length < 3)
+  const clauses: string[] = []
+  const args: InValue[] = []
+  let from: string
+  let orderBy: string
+  if (ftsTerms.length) {
+    from = 'sentences_fts f JOIN sentences s ON s.id = f.rowid'
+    clauses.push('sentences_fts MATCH ?')
+    args.push(ftsQuery(ftsTerms))
+    orderBy = 'f.rowid'
+  } else {
+    from = 'sentences s'
+    orderBy = 's.id'
+  }
+  clauses.push(`s.lang IN ${placeholders(languages.length)}`)
+  args.push(...languages)
+  if (documentId !== undefined) {
+    clauses.push('s.version_id IN (SELECT id FROM versions WHERE document_id = ?)')
+    args.push(documentId)
+  }
+  for (const t of shortTerms) {
+    clauses.push('instr(s.norm, ?) > 0')
+    args.push(t)
+  }
+  return { from, where: { sql: clauses.join(' AND '), args }, orderBy }
+}
+
+export async function search(client: Client, params: SearchParams): Promise<SearchResponse> {
+  const mode: SearchMode = params.mode ?? 'phrase'
+  const page = Math.max(1, params.page ?? 1)
+  const pageSize = Math.min(100, Math.max(1, params.pageSize ?? 20))
+  const q = params.q
+  const { languages, detected } = params.lang ? { languages: [params.lang], detected: null } : queryLanguages(q)
+  const terms = searchTerms(q, mode)
+  const empty: SearchResponse = { query: q, mode, languages, detected, page, pageSize, total: 0, totalCapped: false, hits: [] }
+  if (terms.length === 0) return empty
+
+  const { from, where, orderBy } = buildFilter(terms, languages, params.documentId)
+  const idRows = await client.execute({
+    sql: `SELECT s.id AS id FROM ${from} WHERE ${where.sql} ORDER BY ${orderBy} LIMIT ? OFFSET ?`,
+    args: [...where.args, pageSize, (page - 1) * pageSize],
+  })
+  const ids = idRows.rows.map((r) => Number(r.id))
+  let total: number
+  let totalCapped = false
+  if (page === 1 && ids.length < pageSize) total = ids.length
+  else {
+    const counted = await client.execute({
+      sql: `SELECT count(*) AS n FROM (SELECT 1 FROM ${from} WHERE ${where.sql} LIMIT ?)`,
+      args: [...where.args, TOTAL_CAP + 1],
+    })
+    total = Number(counted.rows[0].n)
+    if (total > TOTAL_CAP) {
+      total = TOTAL_CAP
+      totalCapped = true
+    }
+  }
+  if (ids.length === 0) return { ...empty, total, totalCapped }
+  const hits = await hydrate(client, ids, terms, params.langs)
+  return { ...empty, total, totalCapped, hits }
+}
+
+/** The page's rows in full: text, document, paragraph label, aligned segments. */
+export async function hydrate(client: Client, ids: number[], terms: string[], langs?: Lang[]): Promise<SearchHit[]> {
+  const rows = await client.execute({
+    sql: `SELECT s.id, s.lang, s.text, s.group_id, b.label, d.id AS doc_id, d.slug, d.symbol, d.title
+          FROM sentences s JOIN blocks b ON b.id = s.block_id JOIN versions v ON v.id = s.version_id JOIN documents d ON d.id = v.document_id
+          WHERE s.id IN ${placeholders(ids.length)}`,
+    args: ids,
+  })
+  const byId = new Map(rows.rows.map((r) => [Number(r.id), r]))
+  const groupIds = [...new Set(rows.rows.filter((r) => r.group_id !== null).map((r) => Number(r.group_id)))]
+  const aligned = new Map<number, Array<SearchSegment>>()
+  if (groupIds.length) {
+    const wanted = langs && langs.length ? langs : ALL
+    const members = await client.execute({
+      sql: `SELECT id, lang, text, group_id FROM sentences WHERE group_id IN ${placeholders(groupIds.length)} AND lang IN ${placeholders(wanted.length)} ORDER BY group_id, id`,
+      args: [...groupIds, ...wanted],
+    })
+    for (const m of members.rows) {
+      const g = Number(m.group_id)
+      const list = aligned.get(g) ?? []
+      list.push({ id: Number(m.id), lang: m.lang as Lang, text: String(m.text) })
+      aligned.set(g, list)
+    }
+  }
+  const hits: SearchHit[] = []
+  for (const id of ids) {
+    const r = byId.get(id)
+    if (!r) continue
+    const text = String(r.text)
+    const spans = terms.flatMap((t) => findMatches(text, t)).sort((a, b) => a[0] - b[0] || b[1] - a[1])
+    const merged: Array<[number, number]> = []
+    for (const s of spans) {
+      const last = merged[merged.length - 1]
+      if (last && s[0] <= last[1]) last[1] = Math.max(last[1], s[1])
+      else merged.push([s[0], s[1]])
+    }
+    const groupId = r.group_id === null ? null : Number(r.group_id)
+    const others: Partial<Record<Lang, SearchSegment[]>> = {}
+    for (const seg of groupId === null ? [] : (aligned.get(groupId) ?? [])) {
+      if (seg.id === id) continue
+      ;(others[seg.lang] ??= []).push(seg)
+    }
+    hits.push({
+      segment: { id, lang: r.lang as Lang, text, matches: merged },
+      document: { id: Number(r.doc_id), slug: String(r.slug), symbol: String(r.symbol), title: r.title === null ? null : String(r.title) },
+      paragraphLabel: r.label === null ? null : String(r.label),
+      groupId,
+      aligned: others,
+    })
+  }
+  return hits
+}
