@@ -1,0 +1,523 @@
+/**
+ * Rendering discovery: "how was this term translated before?"
+ *
+ * Given a query in one language, find the aligned units where it occurs, and in
+ * each other language the span of the aligned segment that renders it.
+ *
+ * Method (and why):
+ * 1. Word association against the rest of the memory. For every target word w
+ *    (folded and stemmed, so inflected forms count together) we compare how
+ *    often it appears in the units where the query occurs (p1 = a/n) with how
+ *    often it appears in all other units (p0). The score ln(p1/p0) − τ is the
+ *    pointwise log-likelihood ratio of "w is there because the query is there";
+ *    it is positive for words that come with the query (Office, Drugs, Crime)
+ *    and negative for words that are everywhere (the, of, de, и). Unlike plain
+ *    Dice over whole spans, a per-word ratio needs no enumeration of all
+ *    n-grams and still works for one or two occurrences. Unlike a learned
+ *    translation table (IBM model 1), it needs no training pass over the
+ *    memory, so a freshly imported document is searchable at once, and a
+ *    query costs only the units it occurs in.
+ * 2. Competition inside the occurrences. A word that is frequent with the query
+ *    but only in the subset of occurrences where another source word is also
+ *    present (可持续发展 + 目标 → "Goals") is explained by that other word and
+ *    gets no credit: this is the competitive-linking idea restricted to the
+ *    occurrence set, and it keeps "sustainable development" from growing into
+ *    "Sustainable Development Goals".
+ * 3. Span extraction. In each occurrence the rendering is the contiguous run of
+ *    target words with the highest total score (maximum-sum subarray, so short
+ *    function words inside a name, "on", "and", "de la", are bridged, while
+ *    function words at an edge are trimmed).
+ * 4. Grouping and ranking. Spans are grouped by their stem sequence (plurals
+ *    and case endings together), shown by their most frequent surface form,
+ *    and ranked by how many occurrences they explain; each group also carries
+ *    its Dice coefficient against the whole memory (2·a/(n + F), a = units with
+ *    both, F = units with the rendering) as a check of specificity.
+ */
+import { LANGS, type Lang } from '../../aligner/types.ts'
+import { fold } from '../search/fold.ts'
+import type { AlignedUnit } from './units.ts'
+import { isStopword, tokenize, type Token } from './text.ts'
+
+/** How much stronger than background a word must be to count as part of a rendering (natural log). */
+const TAU = 1.0
+/** Occurrences examined per query (the most recent memory units beyond this are sampled out). */
+const MAX_OCCURRENCES = 1500
+const MAX_RESULTS = 6
+const MAX_EXAMPLES = 3
+
+export interface MemoryIndex {
+  units: AlignedUnit[]
+  /** tokens[i][lang]: the tokens of unit i in a language. */
+  tokens: Array<Partial<Record<Lang, Token[]>>>
+  /** Unit indices containing a key, per language (ascending, unique). */
+  postings: Record<Lang, Map<string, number[]>>
+  /** Number of units with text in both languages. */
+  pairCount: Record<Lang, Record<Lang, number>>
+  /** Folded texts for query matching. */
+  folded: Array<Partial<Record<Lang, string>>>
+}
+
+export interface Span {
+  start: number
+  end: number
+}
+
+export interface RenderingExample {
+  groupId: number
+  documentSymbol: string
+  paragraphLabel: string | null
+  source: { text: string; spans: Span[] }
+  target: { text: string; start: number; end: number }
+}
+
+export interface Rendering {
+  /** The most frequent surface form of the group. */
+  text: string
+  count: number
+  /** count / occurrences that have a segment in this language */
+  share: number
+  /** Dice coefficient of the query and this rendering over the whole memory. */
+  dice: number
+  /** The stem-sequence key of the group. */
+  key: string
+  forms: Array<{ text: string; count: number }>
+  examples: RenderingExample[]
+}
+
+export interface RenderingsResult {
+  term: string
+  language: Lang
+  /** Units where the query occurs. */
+  occurrences: number
+  renderings: Partial<Record<Lang, Rendering[]>>
+  /** Per target language: occurrences that have a segment in that language. */
+  occurrencesWithTarget: Partial<Record<Lang, number>>
+}
+
+export function buildIndex(units: AlignedUnit[]): MemoryIndex {
+  const postings = {} as Record<Lang, Map<string, number[]>>
+  const pairCount = {} as Record<Lang, Record<Lang, number>>
+  for (const l of LANGS) {
+    postings[l] = new Map()
+    pairCount[l] = {} as Record<Lang, number>
+    for (const m of LANGS) pairCount[l][m] = 0
+  }
+  const tokens: MemoryIndex['tokens'] = []
+  const folded: MemoryIndex['folded'] = []
+  units.forEach((unit, i) => {
+    const perLang: Partial<Record<Lang, Token[]>> = {}
+    const foldedTexts: Partial<Record<Lang, string>> = {}
+    const present: Lang[] = []
+    for (const l of LANGS) {
+      const text = unit.texts[l]
+      if (!text) continue
+      present.push(l)
+      const toks = tokenize(text, l)
+      perLang[l] = toks
+      foldedTexts[l] = l === 'zh' ? normaliseZh(text) : ''
+      const seen = new Set<string>()
+      for (const t of toks) {
+        if (seen.has(t.key)) continue
+        seen.add(t.key)
+        let list = postings[l].get(t.key)
+        if (!list) postings[l].set(t.key, (list = []))
+        list.push(i)
+      }
+    }
+    for (const a of present) for (const b of present) pairCount[a][b]++
+    tokens.push(perLang)
+    folded.push(foldedTexts)
+  })
+  return { units, tokens, postings, pairCount, folded }
+}
+
+/** Chinese text for substring matching: full-width ASCII to ASCII, lower case; same length as the input. */
+function normaliseZh(text: string): string {
+  return text.replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).toLowerCase()
+}
+
+interface Occurrence {
+  unit: number
+  spans: Span[]
+}
+
+/** The units where the query occurs, with the query's spans in each. */
+export function findOccurrences(index: MemoryIndex, query: string, lang: Lang): Occurrence[] {
+  const out: Occurrence[] = []
+  if (lang === 'zh') {
+    const needle = normaliseZh(query.trim())
+    if (!needle) return out
+    index.folded.forEach((f, i) => {
+      const hay = f.zh
+      if (!hay) return
+      let at = hay.indexOf(needle)
+      if (at < 0) return
+      const spans: Span[] = []
+      while (at >= 0) {
+        spans.push({ start: at, end: at + needle.length })
+        at = hay.indexOf(needle, at + needle.length)
+      }
+      out.push({ unit: i, spans })
+    })
+    return out
+  }
+  const keys = tokenize(query, lang).map((t) => t.key)
+  if (keys.length === 0) return out
+  let rarest = keys[0]
+  for (const k of keys) if ((index.postings[lang].get(k)?.length ?? 0) < (index.postings[lang].get(rarest)?.length ?? 0)) rarest = k
+  for (const i of index.postings[lang].get(rarest) ?? []) {
+    const toks = index.tokens[i][lang]!
+    const spans: Span[] = []
+    for (let s = 0; s + keys.length <= toks.length; s++) {
+      let ok = true
+      for (let k = 0; k < keys.length && ok; k++) ok = toks[s + k].key === keys[k]
+      if (ok) {
+        spans.push({ start: toks[s].start, end: toks[s + keys.length - 1].end })
+        s += keys.length - 1
+      }
+    }
+    if (spans.length) out.push({ unit: i, spans })
+  }
+  return out
+}
+
+function overlaps(t: { start: number; end: number }, spans: Span[]): boolean {
+  return spans.some((s) => t.start < s.end && s.start < t.end)
+}
+
+const BARRIER = /[,;:()\[\]«»"“”„。，；：（）、《》!?！？]/
+
+interface Extracted {
+  key: string
+  surface: string
+  start: number
+  end: number
+}
+
+/** The best-scoring contiguous runs of tokens (at most k, non-overlapping). */
+function extractSpans(text: string, toks: Token[], score: (t: Token) => number, lang: Lang, k: number): Extracted[] {
+  const scores = toks.map(score)
+  const used = new Array<boolean>(toks.length).fill(false)
+  const out: Extracted[] = []
+  for (let round = 0; round < k; round++) {
+    let best = 0
+    let bestFrom = -1
+    let bestTo = -1
+    let cur = 0
+    let from = 0
+    for (let i = 0; i < toks.length; i++) {
+      if (used[i]) {
+        cur = 0
+        from = i + 1
+        continue
+      }
+      let gap = 0
+      if (i > from && BARRIER.test(text.slice(toks[i - 1].end, toks[i].start))) gap = -1.5
+      if (cur + gap <= 0) {
+        cur = 0
+        from = i
+        gap = 0
+      }
+      cur += gap + scores[i]
+      if (cur > best) {
+        best = cur
+        bestFrom = from
+        bestTo = i
+      }
+    }
+    if (bestFrom < 0) break
+    // trim function words and non-positive words at the edges
+    while (bestFrom <= bestTo && (scores[bestFrom] <= 0 || isStopword(lang, toks[bestFrom].text))) bestFrom++
+    while (bestTo >= bestFrom && (scores[bestTo] <= 0 || isStopword(lang, toks[bestTo].text))) bestTo--
+    if (bestFrom > bestTo) break
+    for (let i = bestFrom; i <= bestTo; i++) used[i] = true
+    const start = toks[bestFrom].start
+    const end = toks[bestTo].end
+    out.push({
+      key: toks
+        .slice(bestFrom, bestTo + 1)
+        .map((t) => t.key)
+        .join(' '),
+      surface: text.slice(start, end),
+      start,
+      end,
+    })
+  }
+  return out
+}
+
+/** Occurrences up to which the global competition runs (it costs posting intersections). */
+const GLOBAL_COMPETITION_MAX = 40
+
+/**
+ * The words that make up the query: its tokens in an occurrence and, for Chinese, every
+ * word of the memory that is a substring of it (联合国, 毒品, 犯罪, 办公室 inside the one
+ * dictionary word 联合国毒品和犯罪问题办公室), so that each part of a name keeps its translation.
+ */
+function queryWordKeys(index: MemoryIndex, term: string, lang: Lang, o: Occurrence): string[] {
+  const keys = new Set((index.tokens[o.unit][lang] ?? []).filter((t) => overlaps(t, o.spans) && !isStopword(lang, t.text)).map((t) => t.key))
+  if (lang === 'zh') {
+    const q = normaliseZh(term)
+    for (let i = 0; i < q.length; i++)
+      for (let j = i + 1; j <= Math.min(q.length, i + 8); j++) {
+        const sub = q.slice(i, j)
+        if (index.postings.zh.has(sub) && !isStopword('zh', sub)) keys.add(sub)
+      }
+  }
+  return [...keys]
+}
+
+const keySets = new WeakMap<MemoryIndex, Map<string, Set<string>>>()
+const diceCache = new WeakMap<MemoryIndex, Map<string, number>>()
+
+function keySet(index: MemoryIndex, unit: number, lang: Lang): Set<string> {
+  let m = keySets.get(index)
+  if (!m) keySets.set(index, (m = new Map()))
+  const id = `${unit}:${lang}`
+  let s = m.get(id)
+  if (!s) {
+    s = new Set((index.tokens[unit][lang] ?? []).map((t) => t.key))
+    if (m.size > 200_000) m.clear()
+    m.set(id, s)
+  }
+  return s
+}
+
+/** Dice coefficient of a source word and a target word over the units of the memory. */
+function dice(index: MemoryIndex, srcLang: Lang, e: string, tgtLang: Lang, w: string): number {
+  let cache = diceCache.get(index)
+  if (!cache) diceCache.set(index, (cache = new Map()))
+  const id = `${srcLang}\u0001${e}\u0001${tgtLang}\u0001${w}`
+  const hit = cache.get(id)
+  if (hit !== undefined) return hit
+  const pe = index.postings[srcLang].get(e) ?? []
+  const pw = index.postings[tgtLang].get(w) ?? []
+  let co = 0
+  if (pe.length <= pw.length) {
+    for (const u of pe) if (keySet(index, u, tgtLang).has(w)) co++
+  } else {
+    for (const u of pw) if (keySet(index, u, srcLang).has(e)) co++
+  }
+  const d = pe.length + pw.length ? (2 * co) / (pe.length + pw.length) : 0
+  if (cache.size > 500_000) cache.clear()
+  cache.set(id, d)
+  return d
+}
+
+/** Does a unit's token list contain this key sequence? */
+function containsKeys(toks: Token[] | undefined, keys: string[]): boolean {
+  if (!toks) return false
+  for (let s = 0; s + keys.length <= toks.length; s++) {
+    let ok = true
+    for (let k = 0; k < keys.length && ok; k++) ok = toks[s + k].key === keys[k]
+    if (ok) return true
+  }
+  return false
+}
+
+/** Units (indices) containing a key sequence in a language. */
+function unitsWith(index: MemoryIndex, lang: Lang, keys: string[]): number[] {
+  let rarest: number[] | undefined
+  for (const k of keys) {
+    const p = index.postings[lang].get(k)
+    if (!p) return []
+    if (!rarest || p.length < rarest.length) rarest = p
+  }
+  return (rarest ?? []).filter((i) => containsKeys(index.tokens[i][lang], keys))
+}
+
+export interface DiscoverOptions {
+  /** Target languages (default: the five others). */
+  targets?: Lang[]
+  maxResults?: number
+  /** Restrict occurrences to these unit indices (e.g. one document). */
+  restrictTo?: Set<number>
+}
+
+/**
+ * Discovers the renderings of a query in the other languages. Also returns,
+ * per target, the extracted span of each occurrence (for consistency checks).
+ */
+export function discoverRenderings(index: MemoryIndex, query: string, lang: Lang, options: DiscoverOptions = {}): RenderingsResult & { spans: Partial<Record<Lang, Map<number, Extracted[]>>> } {
+  const term = query.trim()
+  let occ = findOccurrences(index, term, lang)
+  if (options.restrictTo) occ = occ.filter((o) => options.restrictTo!.has(o.unit))
+  if (occ.length > MAX_OCCURRENCES) {
+    const step = occ.length / MAX_OCCURRENCES
+    occ = Array.from({ length: MAX_OCCURRENCES }, (_, i) => occ[Math.floor(i * step)])
+  }
+  const result: RenderingsResult & { spans: Partial<Record<Lang, Map<number, Extracted[]>>> } = {
+    term,
+    language: lang,
+    occurrences: occ.length,
+    renderings: {},
+    occurrencesWithTarget: {},
+    spans: {},
+  }
+  const targets = options.targets ?? LANGS.filter((l) => l !== lang)
+  for (const tgt of targets) {
+    if (tgt === lang) continue
+    const withT = occ.filter((o) => index.tokens[o.unit][tgt])
+    const n = withT.length
+    result.occurrencesWithTarget[tgt] = n
+    if (n === 0) {
+      result.renderings[tgt] = []
+      continue
+    }
+    const N = Math.max(index.pairCount[lang][tgt], n + 1)
+    // a_w: occurrences containing each target key; also which occurrences (for competition)
+    const inOcc = new Map<string, number[]>()
+    withT.forEach((o, j) => {
+      const seen = new Set<string>()
+      for (const t of index.tokens[o.unit][tgt]!) {
+        if (seen.has(t.key)) continue
+        seen.add(t.key)
+        let l = inOcc.get(t.key)
+        if (!l) inOcc.set(t.key, (l = []))
+        l.push(j)
+      }
+    })
+    const wordScore = new Map<string, number>()
+    for (const [key, occs] of inOcc) {
+      const a = occs.length
+      const f = index.postings[tgt].get(key)?.length ?? a
+      const p1 = a / n
+      const p0 = (Math.max(f - a, 0) + 0.5) / (N - n + 1)
+      wordScore.set(key, Math.log(p1 / p0) - TAU)
+    }
+    // competition: a word present in only part of the occurrences, in (nearly) exactly the
+    // occurrences where some other source word outside the query is present, is that word's.
+    if (n >= 3) {
+      const srcSets = new Map<string, number[]>()
+      withT.forEach((o, j) => {
+        const seen = new Set<string>()
+        for (const t of index.tokens[o.unit][lang] ?? []) {
+          if (seen.has(t.key) || overlaps(t, o.spans) || isStopword(lang, t.text)) continue
+          seen.add(t.key)
+          let l = srcSets.get(t.key)
+          if (!l) srcSets.set(t.key, (l = []))
+          l.push(j)
+        }
+      })
+      const partial = [...inOcc].filter(([k, occs]) => (wordScore.get(k) ?? 0) > 0 && occs.length < 0.8 * n)
+      for (const [key, occs] of partial) {
+        const mine = new Set(occs)
+        for (const [, srcOccs] of srcSets) {
+          if (srcOccs.length > 2 * occs.length || 2 * srcOccs.length < occs.length) continue
+          let both = 0
+          for (const j of srcOccs) if (mine.has(j)) both++
+          if ((2 * both) / (srcOccs.length + occs.length) >= 0.75) {
+            wordScore.set(key, -TAU)
+            break
+          }
+        }
+      }
+    }
+    // Global competition (few occurrences, where the ratios above cannot tell a rare word that
+    // renders the query from a rare word that renders its neighbour): a target word that is more
+    // strongly associated over the whole memory (Dice) with another word of the source segment
+    // than with the query or any word of the query is that other word's translation.
+    const explainedElsewhere = new Map<number, Set<string>>()
+    if (n <= GLOBAL_COMPETITION_MAX) {
+      const queryKeys = queryWordKeys(index, term, lang, withT[0])
+      for (const o of withT) {
+        const dropped = new Set<string>()
+        const srcKeys = [...new Set((index.tokens[o.unit][lang] ?? []).filter((t) => !overlaps(t, o.spans) && !isStopword(lang, t.text)).map((t) => t.key))]
+        for (const w of new Set(index.tokens[o.unit][tgt]!.map((t) => t.key))) {
+          if ((wordScore.get(w) ?? -1) <= 0) continue
+          const fw = index.postings[tgt].get(w)?.length ?? 1
+          let own = (2 * (inOcc.get(w)?.length ?? 0)) / (n + fw)
+          for (const qk of queryKeys) own = Math.max(own, dice(index, lang, qk, tgt, w))
+          for (const e of srcKeys) {
+            if (queryKeys.includes(e)) continue
+            if (dice(index, lang, e, tgt, w) > own) {
+              dropped.add(w)
+              break
+            }
+          }
+        }
+        if (dropped.size) explainedElsewhere.set(o.unit, dropped)
+      }
+    }
+    let currentUnit = -1
+    const score = (t: Token) => (explainedElsewhere.get(currentUnit)?.has(t.key) ? -TAU : (wordScore.get(t.key) ?? -TAU))
+    interface Group {
+      key: string
+      count: number
+      forms: Map<string, number>
+      examples: RenderingExample[]
+    }
+    const groups = new Map<string, Group>()
+    const spansByUnit = new Map<number, Extracted[]>()
+    for (const o of withT) {
+      const unit = index.units[o.unit]
+      const text = unit.texts[tgt]!
+      currentUnit = o.unit
+      const spans = extractSpans(text, index.tokens[o.unit][tgt]!, score, tgt, Math.min(o.spans.length, 3))
+      spansByUnit.set(o.unit, spans)
+      const seenHere = new Set<string>()
+      for (const s of spans) {
+        if (seenHere.has(s.key)) continue
+        seenHere.add(s.key)
+        let g = groups.get(s.key)
+        if (!g) groups.set(s.key, (g = { key: s.key, count: 0, forms: new Map(), examples: [] }))
+        g.count++
+        g.forms.set(s.surface, (g.forms.get(s.surface) ?? 0) + 1)
+        if (g.examples.length < MAX_EXAMPLES)
+          g.examples.push({
+            groupId: unit.groupId,
+            documentSymbol: unit.documentSymbol,
+            paragraphLabel: unit.paragraphLabel,
+            source: { text: unit.texts[lang]!, spans: o.spans },
+            target: { text, start: s.start, end: s.end },
+          })
+      }
+    }
+    result.spans[tgt] = spansByUnit
+    const ranked = [...groups.values()]
+      .map((g) => {
+        const keys = g.key.split(' ')
+        const F = unitsWith(index, tgt, keys).length
+        const a = withT.filter((o) => containsKeys(index.tokens[o.unit][tgt], keys)).length
+        const forms = [...g.forms].map(([text, count]) => ({ text, count })).sort((x, y) => y.count - x.count)
+        return {
+          text: displayForm(forms),
+          count: g.count,
+          share: round(g.count / n),
+          dice: round((2 * a) / (n + F)),
+          key: g.key,
+          forms,
+          examples: g.examples,
+        }
+      })
+      .sort((x, y) => y.count - x.count || y.dice - x.dice || x.text.length - y.text.length)
+      .slice(0, options.maxResults ?? MAX_RESULTS)
+    result.renderings[tgt] = ranked
+  }
+  return result
+}
+
+/** The most frequent surface form; between equals, the one not starting with a capital inside a sentence is not preferred. */
+function displayForm(forms: Array<{ text: string; count: number }>): string {
+  return forms[0]?.text ?? ''
+}
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000
+}
+
+/** Does a text contain a phrase, compared by grouping keys (stems)? */
+export function containsPhrase(text: string, lang: Lang, phrase: string): boolean {
+  if (lang === 'zh') return normaliseZh(text).includes(normaliseZh(phrase.trim()))
+  const keys = tokenize(phrase, lang).map((t) => t.key)
+  if (keys.length === 0) return false
+  return containsKeys(tokenize(text, lang), keys)
+}
+
+/** Folded equality of two renderings by grouping keys (used by the eval and the checks). */
+export function sameRendering(a: string, b: string, lang: Lang): boolean {
+  if (lang === 'zh') return normaliseZh(a.trim()) === normaliseZh(b.trim())
+  const ka = tokenize(a, lang).map((t) => t.key).join(' ')
+  const kb = tokenize(b, lang).map((t) => t.key).join(' ')
+  return ka === kb && ka !== '' ? true : fold(a).trim() === fold(b).trim()
+}
