@@ -92,6 +92,31 @@ function foldChar(ch: string): string {
   return bare.length > 0 ? bare : lower
 }
 
+const LETTER = /\p{L}|\p{M}/u
+
+/**
+ * Widens spans to the whole word when only a few letters are outside them: a
+ * rendering found inside an inflected or prefixed word (Arabic بـ/الـ/و,
+ * Russian endings, French plurals) is highlighted as the whole word.
+ * Chinese has no spaces between words, so it is left as is.
+ */
+export function widenToWords(text: string, spans: HighlightSpan[], maxExtra = 3): HighlightSpan[] {
+  return spans.map((span) => {
+    let { start, end } = span
+    let s = start
+    while (s > 0 && start - s < maxExtra + 1 && LETTER.test(text[s - 1]) && !isHan(text[s - 1])) s--
+    if (start - s <= maxExtra && (s === 0 || !LETTER.test(text[s - 1]))) start = s
+    let e = end
+    while (e < text.length && e - end < maxExtra + 1 && LETTER.test(text[e]) && !isHan(text[e])) e++
+    if (e - end <= maxExtra && (e === text.length || !LETTER.test(text[e]))) end = e
+    return { ...span, start, end }
+  })
+}
+
+function isHan(ch: string): boolean {
+  return /[\u3400-\u9fff\uf900-\ufaff]/.test(ch)
+}
+
 /**
  * Finds the occurrences of `needle` in `text` (folded as above) and returns
  * their offsets in the original text. Used to point at a discovered rendering

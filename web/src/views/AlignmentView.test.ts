@@ -1,0 +1,131 @@
+import { mount, type VueWrapper } from '@vue/test-utils'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { createTestRouter } from '../router.ts'
+import { alignmentAnswer, documentDetail } from '../testing/fixtures.ts'
+import { mockApi, settle, type MockApi } from '../testing/mock-fetch.ts'
+import AlignmentView from './AlignmentView.vue'
+
+let api: MockApi
+let wrapper: VueWrapper | null = null
+
+beforeEach(() => {
+  api = mockApi()
+    .on('GET', '/api/documents/sdg', documentDetail)
+    .on('GET', '/api/documents/sdg/alignment', alignmentAnswer)
+    .on('POST', /^\/api\/documents\/sdg\/alignment\/(merge|split|relink|confirm)$/, { groups: [alignmentAnswer.groups[1]], removed: [] })
+})
+afterEach(() => {
+  wrapper?.unmount()
+  wrapper = null
+  api.restore()
+})
+
+async function open(url = '/alignment/sdg') {
+  const router = createTestRouter()
+  await router.push(url)
+  await router.isReady()
+  wrapper = mount(AlignmentView, { global: { plugins: [router] }, attachTo: document.body })
+  await settle()
+  return { w: wrapper, router }
+}
+const press = (key: string) => window.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }))
+const posts = () => api.calls.filter((c) => c.method === 'POST')
+
+describe('AlignmentView', () => {
+  it('shows Chinese and one other language bead by bead, coloured by confidence', async () => {
+    const { w } = await open()
+    const get = api.calls.find((c) => c.path === '/api/documents/sdg/alignment')!
+    expect(get.query.get('langs')).toBe('zh,en')
+    expect(get.query.get('order')).toBe('document')
+    const beads = w.findAll('article.bead')
+    expect(beads).toHaveLength(3)
+    expect(beads.map((b) => b.classes().find((c) => c.startsWith('conf-')))).toEqual(['conf-high', 'conf-low', 'conf-mid'])
+    expect(beads[1].find('[data-lang=en]').text()).toContain('Reaffirming also the Goals.')
+  })
+
+  it('asks for lowest confidence first, or all languages, through the URL', async () => {
+    const { w, router } = await open()
+    await w.find('select[aria-label=Order]').setValue('confidence')
+    await settle()
+    expect(router.currentRoute.value.query.order).toBe('confidence')
+    expect(api.calls.at(-1)!.query.get('order')).toBe('confidence')
+    await w.find('select[aria-label="Languages shown"]').setValue('all')
+    await settle()
+    expect(api.calls.at(-1)!.query.get('langs')).toBe('zh,en,ar')
+    expect(w.find('article.bead [data-lang=ar]').attributes('dir')).toBe('rtl')
+  })
+
+  it('merges the focused bead with the next one with the keyboard (m) and reloads', async () => {
+    const { w } = await open()
+    press('j')
+    await settle()
+    expect(w.findAll('article.bead')[1].classes()).toContain('active')
+    const before = api.calls.length
+    press('m')
+    await settle()
+    expect(posts()).toHaveLength(1)
+    expect(posts()[0].path).toBe('/api/documents/sdg/alignment/merge')
+    expect(posts()[0].body).toEqual({ level: 'paragraph', groupIds: [2, 3] })
+    expect(api.calls.slice(before).some((c) => c.method === 'GET' && c.path === '/api/documents/sdg/alignment')).toBe(true)
+    expect(w.find('.notice.ok').text()).toContain('Merged bead 2 with bead 3')
+  })
+
+  it('merges selected beads by mouse', async () => {
+    const { w } = await open()
+    const boxes = w.findAll('article.bead input[type=checkbox]')
+    await boxes[0].setValue(true)
+    await boxes[2].setValue(true)
+    await w.findAll('.selection-bar button').find((b) => b.text().startsWith('Merge selected'))!.trigger('click')
+    await settle()
+    expect(posts()[0].body).toEqual({ level: 'paragraph', groupIds: [1, 3] })
+  })
+
+  it('splits a bead where the user puts the cut, by keyboard and mouse', async () => {
+    const { w } = await open()
+    press('j')
+    press('s')
+    await settle()
+    const bead = w.findAll('article.bead')[1]
+    expect(bead.classes()).toContain('splitting')
+    // move the Arabic cut: Arabic is not shown (zh + en), so set the English cut by mouse to "all stay"
+    await bead.find('[data-lang=en] button[aria-label="Keep all English segments in this bead"]').trigger('click')
+    press('Enter')
+    await settle()
+    expect(posts()[0].path).toBe('/api/documents/sdg/alignment/split')
+    expect(posts()[0].body).toEqual({ level: 'paragraph', groupId: 2, at: { zh: 1, en: 2 } })
+  })
+
+  it('refuses a split that moves nothing, in words, without calling the API', async () => {
+    const { w } = await open()
+    press('s')
+    await settle()
+    press('Enter')
+    await settle()
+    expect(posts()).toHaveLength(0)
+    expect(w.find('.notice.error').text()).toContain('nothing would move')
+  })
+
+  it('moves a language to the previous bead (relink) and confirms a bead', async () => {
+    const { w } = await open()
+    press('j')
+    press('l')
+    await settle()
+    press('[')
+    await settle()
+    expect(posts()[0].path).toBe('/api/documents/sdg/alignment/relink')
+    expect(posts()[0].body).toEqual({ level: 'paragraph', lang: 'en', memberIds: [22, 23], toGroupId: 1 })
+    await vi.waitFor(() => expect(w.find('article.bead.active').exists()).toBe(true))
+    await w.find('article.bead.active .bead-actions button:nth-child(3)').trigger('click')
+    await settle()
+    expect(posts()[1].path).toBe('/api/documents/sdg/alignment/confirm')
+    expect(posts()[1].body).toMatchObject({ level: 'paragraph', confirmed: true })
+  })
+
+  it('shows an API refusal in words', async () => {
+    api.fail('POST', '/api/documents/sdg/alignment/merge', 409, 'conflict', 'These beads lie in different paragraphs and cannot be merged.')
+    const { w } = await open()
+    press('m')
+    await settle()
+    expect(w.find('.notice.error').text()).toBe('Merged bead 1 with bead 2 failed: These beads lie in different paragraphs and cannot be merged.')
+  })
+})

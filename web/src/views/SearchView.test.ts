@@ -1,0 +1,139 @@
+import { flushPromises, mount, type VueWrapper } from '@vue/test-utils'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { createTestRouter } from '../router.ts'
+import { mockApi, settle, type MockApi } from '../testing/mock-fetch.ts'
+import { documentsAnswer, renderingsAnswer, searchAnswer } from '../testing/fixtures.ts'
+import SearchView from './SearchView.vue'
+
+let api: MockApi
+let wrapper: VueWrapper | null = null
+
+beforeEach(() => {
+  api = mockApi().on('GET', '/api/documents', documentsAnswer).on('GET', '/api/renderings', renderingsAnswer).on('GET', '/api/search', searchAnswer)
+})
+afterEach(() => {
+  wrapper?.unmount()
+  wrapper = null
+  api.restore()
+})
+
+async function open(url: string) {
+  const router = createTestRouter()
+  await router.push(url)
+  await router.isReady()
+  wrapper = mount(SearchView, { global: { plugins: [router] }, attachTo: document.body })
+  await settle()
+  return { w: wrapper, router }
+}
+
+function press(key: string, target: EventTarget = window) {
+  target.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }))
+}
+
+describe('SearchView', () => {
+  it('says what to do when there is no query, and searches nothing', async () => {
+    const { w } = await open('/')
+    expect(w.text()).toContain('How was this translated before?')
+    expect(api.calls.some((c) => c.path === '/api/search')).toBe(false)
+  })
+
+  it('shows a loading state in words while searching', async () => {
+    api.hold()
+    const { w } = await open('/?q=可持续发展')
+    expect(w.find('[role=status].loading').text()).toBe('Searching…')
+    api.release()
+    await settle()
+    expect(w.find('.loading').exists()).toBe(false)
+  })
+
+  it('shows rows with the query and each rendering highlighted, Arabic right to left', async () => {
+    const { w } = await open('/?q=可持续发展')
+    const search = api.calls.find((c) => c.path === '/api/search')!
+    expect(search.query.get('q')).toBe('可持续发展')
+    expect(w.find('[data-test=detected]').text()).toBe('Detected Chinese')
+    const rows = w.findAll('article.hit')
+    expect(rows).toHaveLength(2)
+    const first = rows[0]
+    expect(first.find('[data-lang=zh] mark.query').text()).toBe('可持续发展')
+    expect(first.find('[data-lang=en] mark.rendering').text()).toBe('Sustainable Development')
+    expect(first.find('[data-lang=fr] mark.rendering').text()).toBe('développement durable')
+    const ar = first.find('[data-lang=ar]')
+    expect(ar.attributes('dir')).toBe('rtl')
+    expect(ar.find('mark.rendering').text()).toBe('التنمية المستدامة')
+    // a form of the rendering is found too
+    expect(rows[1].find('[data-lang=ar] mark.rendering').text()).toBe('بالتنمية المستدامة')
+    // a language with no aligned segment says so
+    expect(rows[1].find('[data-lang=fr]').text()).toContain('not aligned')
+    // markup in a segment is text
+    expect(w.find('article.hit img').exists()).toBe(false)
+    expect(rows[1].find('[data-lang=zh]').text()).toContain('<img src=x onerror=alert(1)>')
+  })
+
+  it('draws the renderings per language with counts and shares; a click filters the rows', async () => {
+    const { w, router } = await open('/?q=可持续发展')
+    const bars = w.findAll('.rendering-bar')
+    expect(bars.map((b) => b.text())).toContain('Sustainable Development2 · 100%')
+    const arBar = bars.find((b) => b.text().startsWith('بالتنمية المستدامة'))!
+    await arBar.trigger('click')
+    await settle()
+    expect(router.currentRoute.value.query.r).toBe('ar:بالتنمية المستدامة')
+    const rows = w.findAll('article.hit')
+    expect(rows).toHaveLength(1)
+    expect(rows[0].find('[data-lang=en]').text()).toContain('High-level political forum')
+    expect(w.text()).toContain('whose Arabic side has')
+  })
+
+  it('says so when nothing is found, and shows API errors in words', async () => {
+    api.on('GET', '/api/search', { ...searchAnswer, query: 'zzz', total: 0, hits: [], detected: null, languages: ['en', 'fr', 'es'] })
+    const { w, router } = await open('/?q=zzz')
+    expect(w.text()).toContain('No segment contains “zzz”')
+    expect(w.find('[data-test=detected]').text()).toBe('Latin script: searching English, French, Spanish')
+    api.fail('GET', '/api/search', 503, 'not_ready', 'The memory is still being imported; try again in a moment.')
+    await router.push('/?q=again')
+    await settle()
+    expect(w.find('[role=alert]').text()).toBe('The memory is still being imported; try again in a moment.')
+  })
+
+  it('keeps the query, document and languages in the URL', async () => {
+    const { w, router } = await open('/?q=可持续发展&doc=sdg&show=zh,en')
+    const search = api.calls.find((c) => c.path === '/api/search')!
+    expect(search.query.get('doc')).toBe('sdg')
+    expect(w.findAll('article.hit')[0].findAll('.cell').map((c) => c.attributes('data-lang'))).toEqual(['zh', 'en'])
+    await w.find('input[type=search]').setValue('human rights')
+    await w.find('form').trigger('submit')
+    await settle()
+    expect(router.currentRoute.value.query).toMatchObject({ q: 'human rights', doc: 'sdg', show: 'zh,en' })
+    await w.findAll('.chip').find((c) => c.text() === 'AR')!.trigger('click')
+    await settle()
+    expect(router.currentRoute.value.query.show).toBe('zh,en,ar')
+  })
+
+  it('moves between rows with j and k, opens one with Enter, and focuses the box with /', async () => {
+    const { w, router } = await open('/?q=可持续发展')
+    const rows = () => w.findAll('article.hit')
+    expect(rows()[0].classes()).toContain('active')
+    press('j')
+    await settle()
+    expect(rows()[1].classes()).toContain('active')
+    press('j')
+    await settle()
+    expect(rows()[1].classes()).toContain('active')
+    press('k')
+    await settle()
+    expect(rows()[0].classes()).toContain('active')
+    press('/')
+    expect(document.activeElement).toBe(w.find('input[type=search]').element)
+    // typing j in the box does not move rows
+    press('j', w.find('input[type=search]').element)
+    await settle()
+    expect(rows()[0].classes()).toContain('active')
+    ;(document.activeElement as HTMLElement).blur()
+    press('j')
+    await settle()
+    press('Enter')
+    await flushPromises()
+    await vi.waitFor(() => expect(router.currentRoute.value.name).toBe('alignment'))
+    expect(router.currentRoute.value.params.doc).toBe('sdg')
+    expect(router.currentRoute.value.query).toMatchObject({ level: 'sentence', group: '102' })
+  })
+})
