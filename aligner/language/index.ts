@@ -1,0 +1,79 @@
+/**
+ * Language identification for the six UN languages.
+ *
+ * Script first: Han → zh, Arabic → ar, Cyrillic → ru. Latin text is then
+ * told apart by franc, restricted to English, French and Spanish.
+ */
+import { francAll } from 'franc'
+import type { Lang } from '../types.ts'
+
+export interface LanguageGuess {
+  language: Lang | null
+  confidence: number
+}
+
+export interface ScriptCounts {
+  han: number
+  arabic: number
+  cyrillic: number
+  latin: number
+  /** All letters counted (of any script). */
+  letters: number
+}
+
+const FRANC_TO_LANG: Record<string, Lang> = { eng: 'en', fra: 'fr', spa: 'es' }
+
+/** How many letters of each script a text holds. */
+export function countScripts(text: string): ScriptCounts {
+  const counts: ScriptCounts = { han: 0, arabic: 0, cyrillic: 0, latin: 0, letters: 0 }
+  for (const ch of text) {
+    if (/\p{Script=Han}/u.test(ch)) counts.han++
+    else if (/\p{Script=Arabic}/u.test(ch)) {
+      if (/\p{L}/u.test(ch)) counts.arabic++
+      else continue
+    } else if (/\p{Script=Cyrillic}/u.test(ch)) counts.cyrillic++
+    else if (/\p{Script=Latin}/u.test(ch)) counts.latin++
+    else if (!/\p{L}/u.test(ch)) continue
+    counts.letters++
+  }
+  return counts
+}
+
+/**
+ * The language of a text: `{ language: null, confidence: 0 }` when it holds
+ * too few letters to tell. Confidence is in [0, 1].
+ */
+export function detectLanguage(text: string): LanguageGuess {
+  // Scripts are counted on all the text; franc reads at most the first 20,000 characters.
+  const counts = countScripts(text)
+  const share = (n: number) => n / counts.letters
+  // Han characters carry a word each: two of them are enough to tell Chinese.
+  if (counts.han >= 2 && share(counts.han) >= 0.3) return { language: 'zh', confidence: round(Math.min(1, 0.5 + share(counts.han))) }
+  if (counts.letters < 3) return { language: null, confidence: 0 }
+  // Chinese text carries Latin symbols and names; a modest share of Han characters is decisive.
+  if (share(counts.han) >= 0.3) return { language: 'zh', confidence: round(Math.min(1, 0.5 + share(counts.han))) }
+  if (counts.arabic >= counts.cyrillic && counts.arabic >= counts.latin && counts.arabic > 0) return { language: 'ar', confidence: round(share(counts.arabic)) }
+  if (counts.cyrillic >= counts.latin && counts.cyrillic > 0) return { language: 'ru', confidence: round(share(counts.cyrillic)) }
+  if (counts.latin === 0) return { language: null, confidence: 0 }
+  const sample = text.length > 20_000 ? text.slice(0, 20_000) : text
+  const ranked = francAll(sample, { only: ['eng', 'fra', 'spa'], minLength: 3 })
+  const [best, second] = ranked
+  const language = best ? FRANC_TO_LANG[best[0]] : undefined
+  if (!best || !language) return { language: null, confidence: 0 }
+  // franc scores are relative (best = 1); the gap to the runner-up is the evidence.
+  const margin = second ? 1 - second[1] : 1
+  const lengthFactor = Math.min(1, counts.latin / 40)
+  const confidence = share(counts.latin) * Math.min(1, 0.5 + margin) * (0.5 + 0.5 * lengthFactor)
+  return { language, confidence: round(confidence) }
+}
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000
+}
+
+const NAMES: Record<Lang, string> = { zh: 'Chinese', en: 'English', fr: 'French', es: 'Spanish', ru: 'Russian', ar: 'Arabic' }
+
+/** A language's English name, for messages. */
+export function languageName(lang: Lang): string {
+  return NAMES[lang]
+}

@@ -1,0 +1,432 @@
+/**
+ * Text extracted from a PDF (hard-wrapped lines, page furniture, footnotes) → blocks.
+ *
+ * The parser walks the lines once. Furniture lines (running headers and footers, page numbers, link
+ * lines, the underscore line) are set aside; after an underscore line come footnotes, until the page
+ * ends or the body resumes. Body lines either open a block (a chapter heading, a section heading, a
+ * resolution heading, a numbered paragraph, an item, or a plain paragraph) or continue the open one.
+ *
+ * Whether a line ends its paragraph is read, in order of trust, from: a trailing space (the seed's
+ * extractor marks paragraph ends that way, and this is used when the document shows the pattern),
+ * a short line, terminal punctuation followed by an indented line, a blank line in single-spaced text.
+ *
+ * Numbered paragraphs are told apart from the operative paragraphs of resolutions and from numbered
+ * lists by their sequence: the report's own paragraphs run 1, 2, 3 … through the whole document,
+ * while a resolution's operative paragraphs and a list restart at 1.
+ */
+import type { BlockKind, FootnoteRef, Lang } from '../types.ts'
+import { furnitureKind, type FurnitureKind } from './furniture.ts'
+import { matchMarker, type Marker } from './labels.ts'
+import { displayWidth, joinLines } from './text.ts'
+
+export interface RawBlock {
+  kind: BlockKind
+  label: string | null
+  /** The marker as written in the source ("99.", "(a)", "第一章"); empty when none was stripped. */
+  marker: string
+  lines: string[]
+  /** A chapter, section or resolution heading (as opposed to a plain heading-like line). */
+  structural?: 'chapter' | 'section' | 'resolution' | 'numbered'
+  /** Set once the text is final. */
+  text?: string
+  footnoteRefs?: FootnoteRef[]
+}
+
+export interface RawParse {
+  blocks: RawBlock[]
+  furniture: string[]
+}
+
+interface Line {
+  raw: string
+  text: string
+  indent: number
+  trailing: boolean
+  blank: boolean
+  furniture: FurnitureKind | null
+}
+
+const TERMINAL_ZH = /[。．！？；：，!?;:]$/u
+const TERMINAL = /[.!?;:。！？؟؛]["'”’»)]*$/u
+const SENTENCE_END = /[.!?。！？؟]["'”’»)）]*$/u
+
+export function parsePdfText(input: string, lang: Lang): RawParse {
+  const lines = toLines(input)
+  const ctx = new Walker(lines, lang)
+  ctx.run()
+  return { blocks: ctx.blocks, furniture: ctx.furniture }
+}
+
+function toLines(input: string): Line[] {
+  const text = input.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').replace(/\f/g, '\n')
+  return text.split('\n').map((raw) => {
+    const expanded = raw.replace(/\t/g, '    ').replace(/\u00A0/g, ' ')
+    const trimmed = expanded.trim()
+    return {
+      raw,
+      text: trimmed,
+      indent: trimmed ? expanded.length - expanded.trimStart().length : 0,
+      trailing: trimmed !== '' && /\s$/.test(expanded),
+      blank: trimmed === '',
+      furniture: null,
+    }
+  })
+}
+
+class Walker {
+  blocks: RawBlock[] = []
+  furniture: string[] = []
+  private open: RawBlock | null = null
+  private lastBody: Line | null = null
+  private blankSinceBody = false
+  private zone: 'body' | 'footnotes' = 'body'
+  private footnote: RawBlock | null = null
+  private lastFootnote = 0
+  private report = 0
+  private sub: { kind: BlockKind; last: number } | null = null
+  private resolution: 'none' | 'title' | 'body' = 'none'
+  private readonly trailingSignal: boolean
+  private readonly doubleSpaced: boolean
+  private readonly fullWidth: number
+  private readonly zh: boolean
+  private i = 0
+
+  constructor(
+    private readonly lines: Line[],
+    private readonly lang: Lang,
+  ) {
+    this.zh = lang === 'zh'
+    markFurniture(lines)
+    const content = lines.filter((l) => !l.blank && !l.furniture)
+    const ending = content.filter((l) => l.trailing).length
+    this.trailingSignal = content.length > 20 && ending / content.length > 0.15 && ending / content.length < 0.85
+    let followedByBlank = 0
+    let nonBlank = 0
+    for (let k = 0; k < lines.length - 1; k++) {
+      if (lines[k].blank) continue
+      nonBlank++
+      if (lines[k + 1].raw === '') followedByBlank++
+    }
+    this.doubleSpaced = nonBlank > 10 && followedByBlank / nonBlank > 0.6
+    const widths = content.map((l) => displayWidth(l.text)).sort((a, b) => a - b)
+    this.fullWidth = widths.length ? widths[Math.floor(widths.length * 0.9)] : 80
+  }
+
+  run(): void {
+    for (this.i = 0; this.i < this.lines.length; this.i++) {
+      const line = this.lines[this.i]
+      if (line.blank) {
+        if (line.raw === '' || !this.doubleSpaced) this.blankSinceBody = true
+        continue
+      }
+      if (line.furniture) {
+        this.furniture.push(line.text)
+        if (line.furniture === 'separator') {
+          this.zone = 'footnotes'
+          this.footnote = null
+        } else if (this.zone === 'footnotes') {
+          this.zone = 'body'
+          this.footnote = null
+        }
+        continue
+      }
+      if (this.zone === 'footnotes' && this.footnoteLine(line)) continue
+      if (this.zone === 'body' && this.unseparatedFootnote(line)) continue
+      this.bodyLine(line)
+    }
+  }
+
+  /** Handle a line in the footnote zone; false when the body has resumed. */
+  private footnoteLine(line: Line): boolean {
+    const start = this.footnoteStart(line)
+    if (start) {
+      this.startFootnote(start.label, start.rest)
+      return true
+    }
+    if (!this.footnote) {
+      this.zone = 'body'
+      return false
+    }
+    const marker = matchMarker(line.text, this.lang)
+    const ended = SENTENCE_END.test(this.footnote.lines[this.footnote.lines.length - 1] ?? '') || /[。）)]$/.test(this.footnote.lines.at(-1) ?? '')
+    const bodyLike = line.indent >= 1 || (marker !== null && marker.type !== 'item') || line.indent > (this.footnoteContinuationIndent ?? 0)
+    if (ended && bodyLike) {
+      this.zone = 'body'
+      this.footnote = null
+      return false
+    }
+    this.footnote.lines.push(line.text)
+    return true
+  }
+
+  private footnoteContinuationIndent: number | null = 0
+
+  private footnoteStart(line: Line): { label: string; rest: string } | null {
+    const m = /^(\d{1,3}|\(\d{1,3}\)|[a-z]|\*{1,3})\s+(\S.*)$/u.exec(line.text) ?? /^(\*{1,3})(\S.*)$/u.exec(line.text)
+    if (!m) return null
+    const mark = m[1].replace(/[()]/g, '')
+    if (/^\d+$/.test(mark)) {
+      const n = Number(mark)
+      if (n <= this.lastFootnote || n > this.lastFootnote + 6) return null
+      this.lastFootnote = n
+      return { label: String(n), rest: m[2] }
+    }
+    if (/^[a-z]$/.test(mark) && !this.markReferenced(mark)) return null
+    return { label: mark, rest: m[2] }
+  }
+
+  /** A footnote marked a, * or ** that the text referred to, standing after the end of a paragraph with no underscore line. */
+  private unseparatedFootnote(line: Line): boolean {
+    const m = /^([a-z]|\*{1,3})\s+(\S.*)$/u.exec(line.text)
+    if (!m || line.indent < 1) return false
+    if (this.open && this.lastBody && !this.endsParagraph(this.lastBody, line)) return false
+    if (!this.markReferenced(m[1])) return false
+    this.zone = 'footnotes'
+    this.startFootnote(m[1], m[2])
+    return true
+  }
+
+  private markReferenced(mark: string): boolean {
+    const before = this.lines
+      .slice(0, this.i)
+      .map((l) => l.text)
+      .join('\n')
+    if (mark.startsWith('*')) return new RegExp(`\\S${mark.replace(/\*/g, '\\*')}(?!\\*)`).test(before)
+    return new RegExp(`[，、。；：）》”,;:)\\]"]${mark}\\s`, 'u').test(before)
+  }
+
+  private startFootnote(label: string, rest: string): void {
+    const block: RawBlock = { kind: 'footnote', label, marker: label, lines: [rest] }
+    this.blocks.push(block)
+    this.footnote = block
+  }
+
+  private bodyLine(line: Line): void {
+    const marker = matchMarker(line.text, this.lang)
+    const ended = !this.open || !this.lastBody || this.endsParagraph(this.lastBody, line)
+    // A finished plain block is judged (paragraph or heading) before the next line is read: that can close a resolution or a list.
+    if (ended && !(this.open?.structural === 'chapter' && this.open.lines.length === 0)) this.closeOpen()
+    const handled = marker ? this.markerLine(line, marker, ended) : false
+    if (!handled) {
+      if (this.open && !ended) this.open.lines.push(line.text)
+      else if (this.open && this.open.structural === 'chapter' && this.open.lines.length === 0) this.open.lines.push(line.text)
+      else this.startBlock({ kind: 'paragraph', label: null, marker: '', lines: [line.text] })
+    }
+    this.lastBody = line
+    this.blankSinceBody = false
+  }
+
+  /** Open a block for a marker line; false when the line is a continuation after all. */
+  private markerLine(line: Line, marker: Marker, ended: boolean): boolean {
+    switch (marker.type) {
+      case 'chapter':
+        this.closeLists()
+        this.startBlock({ kind: 'heading', label: marker.label, marker: marker.raw, lines: [], structural: 'chapter' })
+        return true
+      case 'section':
+        if (!ended && !this.zh) return false
+        this.closeLists()
+        this.startBlock({ kind: 'heading', label: marker.label, marker: marker.raw, lines: [marker.rest], structural: 'section' })
+        return true
+      case 'resolution':
+        if (!ended) return false
+        this.sub = null
+        this.resolution = 'title'
+        this.startBlock({ kind: 'heading', label: marker.label, marker: '', lines: [marker.rest], structural: 'resolution' })
+        return true
+      case 'item': {
+        if (!ended) {
+          if (this.trailingSignal) return false
+          const prev = this.lastBody?.text ?? ''
+          const introduces = /[:;：；,，]$|\b(?:and|or|et|ou|y|o|и|или)$|(?:و|أو)$/u.test(prev)
+          if (!introduces) return false
+        }
+        this.startBlock({ kind: 'item', label: marker.label, marker: marker.raw, lines: [marker.rest] })
+        return true
+      }
+      case 'numbered':
+        return this.numberedLine(line, marker, ended)
+    }
+  }
+
+  private numberedLine(line: Line, marker: Marker, ended: boolean): boolean {
+    const n = Number(marker.label)
+    const nextReport = n === this.report + 1
+    const nextSub = this.sub !== null && n === this.sub.last + 1
+    if (!ended && !nextReport && !nextSub && n !== 1) return false
+    const block = (kind: BlockKind): RawBlock => ({ kind, label: marker.label, marker: marker.raw, lines: [marker.rest], structural: 'numbered' })
+
+    if (this.resolution !== 'none') {
+      if (nextSub || (n === 1 && !(this.sub && this.sub.last >= 1 && nextReport))) {
+        if (n === 1) this.sub = { kind: 'paragraph', last: 1 }
+        else if (this.sub) this.sub.last = n
+        this.resolution = 'body'
+        this.startBlock(block('paragraph'))
+        return true
+      }
+      if (nextReport || n > this.report) {
+        this.resolution = 'none'
+        this.sub = null
+        this.report = n
+        this.startBlock(block('paragraph'))
+        return true
+      }
+      this.startBlock(block('paragraph'))
+      return true
+    }
+    if (nextSub && this.sub) {
+      this.sub.last = n
+      this.startBlock(block(this.sub.kind))
+      return true
+    }
+    if (nextReport) {
+      this.sub = null
+      this.report = n
+      this.startBlock(block('paragraph'))
+      return true
+    }
+    if (this.numberedHeading(marker)) {
+      this.sub = null
+      this.startBlock({ kind: 'heading', label: marker.label, marker: marker.raw, lines: [marker.rest], structural: 'section' })
+      return true
+    }
+    if (n === 1) {
+      this.sub = { kind: 'item', last: 1 }
+      this.startBlock(block('item'))
+      return true
+    }
+    if (n > this.report + 1 && n < this.report + 10) {
+      // Paragraphs missing from the text: keep the sequence going.
+      this.sub = null
+      this.report = n
+      this.startBlock(block('paragraph'))
+      return true
+    }
+    this.startBlock(block('item'))
+    return true
+  }
+
+  /** A numbered line is a sub-heading ("1. 《联合国反腐败公约》的批准和实施") when its text has no end punctuation and the report paragraphs go on after it. */
+  private numberedHeading(marker: Marker): boolean {
+    const parts = [marker.rest]
+    let k = this.i + 1
+    let prev = this.lines[this.i]
+    for (; k < this.lines.length; k++) {
+      const l = this.lines[k]
+      if (l.blank) continue
+      if (l.furniture) continue
+      const m = matchMarker(l.text, this.lang)
+      if (m) {
+        const joined = parts.join('')
+        if (TERMINAL.test(joined) || (this.zh && TERMINAL_ZH.test(joined))) return false
+        if (displayWidth(joined) > Math.max(160, this.fullWidth * 3)) return false
+        return (m.type === 'numbered' && Number(m.label) === this.report + 1) || m.type === 'chapter' || m.type === 'section'
+      }
+      if (this.endsParagraph(prev, l)) return false
+      parts.push(l.text)
+      prev = l
+      if (parts.length > 4) return false
+    }
+    return false
+  }
+
+  private closeLists(): void {
+    this.sub = null
+    this.resolution = 'none'
+  }
+
+  private startBlock(block: RawBlock): void {
+    this.closeOpen()
+    this.blocks.push(block)
+    this.open = block
+  }
+
+  /** Decide what a finished plain block was: a paragraph or a heading. */
+  private closeOpen(): void {
+    const block = this.open
+    if (!block) return
+    this.open = null
+    if (block.kind !== 'paragraph' || block.label !== null || block.structural) return
+    const prev = this.previousBody(block)
+    if (this.headingLike(block, prev)) {
+      block.kind = 'heading'
+      if (this.resolution === 'body') this.closeLists()
+      else this.sub = null
+    } else if (this.resolution === 'title') {
+      this.resolution = 'body'
+    }
+  }
+
+  private previousBody(block: RawBlock): RawBlock | null {
+    for (let k = this.blocks.indexOf(block) - 1; k >= 0; k--) if (this.blocks[k].kind !== 'footnote') return this.blocks[k]
+    return null
+  }
+
+  private headingLike(block: RawBlock, prev: RawBlock | null): boolean {
+    const text = joinLines(block.lines, this.lang)
+    if (!text || displayWidth(text) > (this.zh ? 130 : 160)) return false
+    if (/[.,;:!?。．，；：！？、،؛؟]["'”’»]?$/u.test(text)) return false
+    if (/^\p{Ll}/u.test(text)) return false
+    if (!prev) return true
+    if (prev.structural === 'chapter' || prev.structural === 'section' || prev.structural === 'resolution') return prev.kind === 'heading'
+    const prevText = joinLines(prev.lines, this.lang)
+    return SENTENCE_END.test(prevText.replace(/[\d*]+$/, ''))
+  }
+
+  /** Whether `prev` (a body line) ends its paragraph, given the body line `next` that follows. */
+  private endsParagraph(prev: Line, next: Line): boolean {
+    if (this.trailingSignal) {
+      if (!prev.trailing) return false
+      if (!/[A-Za-z\/\-]$/.test(prev.text)) return true
+    }
+    if (this.blankSinceBody && !this.doubleSpaced) {
+      // A blank line ends a paragraph, unless a sentence plainly runs on (page break mid-sentence).
+      const runsOn = !TERMINAL.test(prev.text) && /^\p{Ll}/u.test(next.text)
+      if (!runsOn) return true
+    }
+    const width = displayWidth(prev.text) + prev.indent
+    if (width < this.fullWidth * 0.75) return true
+    const terminal = TERMINAL.test(prev.text) || (this.zh && TERMINAL_ZH.test(prev.text))
+    if (terminal && next.indent >= 2 && next.indent > prev.indent) return true
+    if (terminal && next.indent >= 2 && this.zh) return true
+    return false
+  }
+}
+
+/** Mark furniture lines, weighing context: a bare number is a page number only next to other furniture or at an edge. */
+function markFurniture(lines: Line[]): void {
+  for (const l of lines) l.furniture = l.blank ? null : furnitureKind(l.text)
+  const symbolCounts = new Map<string, number>()
+  for (const l of lines) if (l.furniture === 'symbol') symbolCounts.set(l.text, (symbolCounts.get(l.text) ?? 0) + 1)
+  const near = (k: number, kinds: FurnitureKind[]): boolean => {
+    let seen = 0
+    for (let d = -1; d >= -8 && k + d >= 0 && seen < 3; d--) {
+      const l = lines[k + d]
+      if (l.blank) continue
+      seen++
+      if (l.furniture && kinds.includes(l.furniture)) return true
+    }
+    seen = 0
+    for (let d = 1; d <= 8 && k + d < lines.length && seen < 3; d++) {
+      const l = lines[k + d]
+      if (l.blank) continue
+      seen++
+      if (l.furniture && kinds.includes(l.furniture)) return true
+    }
+    return false
+  }
+  const firstContent = lines.findIndex((l) => !l.blank)
+  let lastContent = lines.length - 1
+  while (lastContent >= 0 && lines[lastContent].blank) lastContent--
+  const decided = lines.map((l) => l.furniture)
+  for (let k = 0; k < lines.length; k++) {
+    const kind = lines[k].furniture
+    if (kind === 'page') {
+      if (!(near(k, ['symbol']) || k === firstContent || k === lastContent)) decided[k] = null
+    } else if (kind === 'symbol') {
+      const repeated = (symbolCounts.get(lines[k].text) ?? 0) >= 2
+      if (!(repeated || near(k, ['symbol', 'page']) || k === firstContent || k === lastContent)) decided[k] = null
+    }
+  }
+  for (let k = 0; k < lines.length; k++) lines[k].furniture = decided[k]
+}
