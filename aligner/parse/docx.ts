@@ -1,0 +1,14 @@
+/** DOCX → HTML with mammoth; the HTML then takes the HTML path. */
+import mammoth from 'mammoth'
+import { SixfoldError } from '../types.ts'
+
+export async function docxToHtml(bytes: Uint8Array, fileName: string): Promise<string> {
+  if (!(bytes[0] === 0x50 && bytes[1] === 0x4b)) throw new SixfoldError('bad-docx', `${fileName} is not a DOCX file (a DOCX is a ZIP archive): save it again as .docx`)
+  try {
+    const result = await mammoth.convertToHtml({ buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) })
+    return `<!doctype html><html><body>${result.value}</body></html>`
+  } catch (error) {
+    const why = error instanceof Error ? error.message.split('\n')[0] : String(error)
+    throw new SixfoldError('bad-docx', `${fileName} could not be read as DOCX (${why}): save it again as .docx`)
+  }
+}
