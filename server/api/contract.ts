@@ -194,8 +194,10 @@ export interface AlignmentQuery {
 export interface AlignmentMember {
   /** blocks.id at paragraph level, sentences.id at sentence level. */
   id: number
-  /** Position in its version: block ordinal, or global sentence index (block order, then sentence order). */
+  /** Position: the block's ordinal in its version (paragraph level), or the sentence's ordinal in its block (sentence level). */
   ordinal: number
+  /** The ordinal of the member's block in its version (both levels). */
+  blockOrdinal: number
   text: string
   /** The paragraph's own label ("99", "a", "XIII"), or null. */
   label: string | null

@@ -43,12 +43,22 @@ export async function nextId(ex: Executor, table: string): Promise<number> {
   return Math.max(Number(max.rows[0].m), Number(seq.rows[0].s)) + 1
 }
 
+let writeQueue: Promise<unknown> = Promise.resolve()
+
 /**
- * Runs `work` in one write transaction: everything or nothing. The connection's
- * pragmas are set first (a libSQL client opens a fresh connection after each
- * transaction, and `PRAGMA foreign_keys` is a no-op inside one).
+ * Runs `work` in one write transaction: everything or nothing. Write
+ * transactions of this process run one after another (a start-up import and an
+ * upload do not fight over SQLite's write lock). The connection's pragmas are
+ * set first (a libSQL client opens a fresh connection after each transaction,
+ * and `PRAGMA foreign_keys` is a no-op inside one).
  */
-export async function inWriteTransaction<T>(client: Client, work: (tx: Transaction) => Promise<T>): Promise<T> {
+export function inWriteTransaction<T>(client: Client, work: (tx: Transaction) => Promise<T>): Promise<T> {
+  const run = writeQueue.then(() => runWriteTransaction(client, work))
+  writeQueue = run.catch(() => undefined)
+  return run
+}
+
+async function runWriteTransaction<T>(client: Client, work: (tx: Transaction) => Promise<T>): Promise<T> {
   if (client.protocol === 'file') {
     await client.execute('PRAGMA foreign_keys = ON')
     await client.execute('PRAGMA busy_timeout = 5000')

@@ -373,24 +373,47 @@ export async function storeVersions(client: Client, changes: VersionChanges, ali
     }
     // A block or sentence left out of every group (a version alone, or a gap the aligner left) gets no group.
 
-    // Order the groups by where their members sit in the texts (the pivot first).
+    // Order the groups by where their members sit in the texts: a group holding a
+    // pivot member sits at that member's place; any other group right after the
+    // group that holds the member before its own first member.
     const pivot = alignment?.pivot ?? all[0]?.lang
-    for (const g of groups) {
-      const size = (lang: Lang) => {
-        const v = byLang.get(lang)!
-        return Math.max(1, g.level === 'paragraph' ? v.blocks.length : v.sentenceIds.length)
-      }
-      const p = pivot ? g.members.get(pivot) : undefined
-      if (p && p.length) g.key = p[0] / size(pivot!)
-      else {
-        let sum = 0
-        let n = 0
+    for (const level of ['paragraph', 'sentence'] as const) {
+      const ofLevel = groups.filter((g) => g.level === level)
+      const holder = new Map<Lang, Map<number, NewGroup>>()
+      for (const g of ofLevel) {
         for (const [lang, idx] of g.members) {
-          if (!idx.length || !byLang.has(lang)) continue
-          sum += idx[0] / size(lang)
-          n++
+          const m = holder.get(lang) ?? new Map<number, NewGroup>()
+          for (const i of idx) m.set(i, g)
+          holder.set(lang, m)
         }
-        g.key = n ? sum / n : 1
+      }
+      const anchored = new Set<NewGroup>()
+      for (const g of ofLevel) {
+        const p = pivot ? g.members.get(pivot) : undefined
+        if (p && p.length) {
+          g.key = Math.min(...p)
+          anchored.add(g)
+        }
+      }
+      for (const g of ofLevel) {
+        if (anchored.has(g)) continue
+        const lang = LANG_ORDER.find((l) => (g.members.get(l)?.length ?? 0) > 0 && byLang.has(l))
+        if (!lang) {
+          g.key = Number.MAX_SAFE_INTEGER
+          continue
+        }
+        const v = byLang.get(lang)!
+        const size = Math.max(1, level === 'paragraph' ? v.blocks.length : v.sentenceIds.length)
+        const first = Math.min(...g.members.get(lang)!)
+        let anchor = -1
+        for (let j = first - 1; j >= 0; j--) {
+          const h = holder.get(lang)?.get(j)
+          if (h && anchored.has(h)) {
+            anchor = h.key
+            break
+          }
+        }
+        g.key = anchor + 0.5 + 0.49 * (first / size)
       }
     }
 

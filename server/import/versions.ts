@@ -5,6 +5,7 @@
  */
 import type { Lang, ParsedDocument, VersionsAlignment } from '../../aligner/types.ts'
 import { SixfoldError } from '../../aligner/types.ts'
+import { parseDocument } from '../../aligner/parse/index.ts'
 import { sha256 } from './hash.ts'
 import type { PreparedVersion } from './prepared.ts'
 import type { AlignFn } from './store.ts'
@@ -16,22 +17,12 @@ const NAMES: Record<Lang, string> = { zh: 'Chinese', en: 'English', fr: 'French'
 
 type ParseFn = (bytes: Uint8Array, fileName: string, lang: Lang) => Promise<ParsedDocument>
 
-let parser: Promise<ParseFn> | null = null
 let aligner: Promise<AlignFn> | null = null
 
-// The parser and aligner modules are loaded on first use (they are heavy, and
-// pre-aligned imports do not need them).
-const PARSE_MODULE = '../../aligner/parse/index.ts'
+// The aligner is loaded on first use (pre-aligned imports do not need it).
 const ALIGN_MODULE = '../../aligner/align/index.ts'
 
-export function loadParser(): Promise<ParseFn> {
-  parser ??= import(PARSE_MODULE).then((mod: Record<string, unknown>) => {
-    const parse = mod.parseDocument as ((...args: unknown[]) => ParsedDocument | Promise<ParsedDocument>) | undefined
-    if (typeof parse !== 'function') throw new Error('aligner/parse/index.ts does not export parseDocument')
-    return async (bytes: Uint8Array, fileName: string, lang: Lang) => parse({ bytes, fileName, lang })
-  })
-  return parser
-}
+const defaultParse: ParseFn = (bytes, fileName, lang) => parseDocument({ bytes, fileName }, { lang })
 
 export function loadAligner(): Promise<AlignFn> {
   aligner ??= import(ALIGN_MODULE).then((mod: Record<string, unknown>) => {
@@ -56,7 +47,7 @@ export async function prepareVersion(bytes: Uint8Array, fileName: string, lang: 
     throw new SixfoldError('unsupported_format', `${fileName}: unsupported file type ".${ext}" (use .txt, .pdf, .docx or .html)`)
   }
   if (bytes.length === 0) throw new SixfoldError('empty_file', `${fileName}: the file is empty`)
-  const doParse = parse ?? (await loadParser())
+  const doParse = parse ?? defaultParse
   const parsed = await doParse(bytes, fileName, lang)
   const detected = parsed.detected
   if (detected && detected.language !== lang && detected.confidence >= 0.5) {
