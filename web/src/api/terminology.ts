@@ -3,15 +3,27 @@ import type { Lang } from '../lib/languages.ts'
 import { apiUrl, request } from './client.ts'
 
 // Provisional shapes until server/terminology/contract.ts lands.
+export interface RenderingExample {
+  groupId: number
+  documentSymbol: string
+  paragraphLabel: string | null
+  source: { text: string; spans: Array<{ start: number; end: number }> }
+  target: { text: string; start: number; end: number }
+}
 export interface Rendering {
+  /** The most frequent surface form. */
   text: string
   count: number
   share: number
-  forms?: string[]
+  dice?: number
+  /** Inflected or variant surface forms grouped under this rendering. */
+  forms?: Array<{ text: string; count: number }>
+  examples?: RenderingExample[]
 }
 export interface RenderingsResponse {
   term: string
   language: Lang
+  occurrences?: number
   renderings: Partial<Record<Lang, Rendering[]>>
 }
 

@@ -37,9 +37,24 @@ export const renderingsAnswer: RenderingsResponse = {
     en: [
       { text: 'Sustainable Development', count: 2, share: 1 },
     ],
-    fr: [{ text: 'développement durable', count: 1, share: 1 }],
+    fr: [
+      {
+        text: 'développement durable',
+        count: 1,
+        share: 1,
+        examples: [
+          {
+            groupId: 101,
+            documentSymbol: 'A/RES/71/313',
+            paragraphLabel: '1',
+            source: { text: '到2030年实现可持续发展目标', spans: [{ start: 8, end: 13 }] },
+            target: { text: "Réaliser les objectifs de développement durable d'ici à 2030", start: 13, end: 47 },
+          },
+        ],
+      },
+    ],
     ar: [
-      { text: 'التنمية المستدامة', count: 1, share: 0.5, forms: ['بالتنمية المستدامة'] },
+      { text: 'التنمية المستدامة', count: 1, share: 0.5, forms: [{ text: 'بالتنمية المستدامة', count: 1 }] },
       { text: 'بالتنمية المستدامة', count: 1, share: 0.5 },
     ],
   },
