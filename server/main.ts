@@ -1,13 +1,122 @@
-/** The main job: migrate the database, then serve the API and the built web app. */
+/**
+ * The main job (`npm start`): migrate the database, serve the API and the
+ * built web app, and import everything in corpora/ that is new or changed
+ * (with a progress bar). /api/health answers 503 with the import progress
+ * until the import is done, then 200.
+ *
+ * Environment: HOST (127.0.0.1), PORT (8787; 0 = any free port),
+ * DATABASE_URL (file:data/sixfold.db; libsql://… or http://… with
+ * DATABASE_AUTH_TOKEN; DATABASE_SYNC_URL for an embedded replica),
+ * CORPORA_DIR (corpora/; "" to import nothing), SIXFOLD_TOKEN (required when
+ * HOST is not a loopback address), MAX_UPLOAD_MB (20).
+ */
+import { existsSync, readFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
 import { serve } from '@hono/node-server'
-import { Hono } from 'hono'
-import { openDatabase } from './db/client.ts'
+import { serveStatic } from '@hono/node-server/serve-static'
+import cliProgress from 'cli-progress'
+import { createApp, DEFAULT_MAX_UPLOAD_BYTES } from './api/app.ts'
+import { databaseOptionsFromEnv, openDatabase } from './db/client.ts'
 import { migrateDatabase } from './db/migrate.ts'
+import { emptyProgress, fileCount, planImport, runImport, type ImportJob } from './import/pipeline.ts'
 
-const database = openDatabase()
-await migrateDatabase(database)
-const app = new Hono()
-app.get('/api/health', (c) => c.json({ status: 'ok' }))
-const port = Number(process.env.PORT ?? 8787)
-const hostname = process.env.HOST ?? '127.0.0.1'
-serve({ fetch: app.fetch, port, hostname }, (info) => console.log(`Sixfold is serving on http://${hostname}:${info.port}/`))
+const ROOT = fileURLToPath(new URL('..', import.meta.url))
+const WEB_DIR = fileURLToPath(new URL('../dist/web', import.meta.url))
+
+export function isLoopback(host: string): boolean {
+  const h = host.trim().toLowerCase().replace(/^\[|\]$/g, '')
+  return h === 'localhost' || h === '::1' || /^127\.\d+\.\d+\.\d+$/.test(h)
+}
+
+function fail(message: string): never {
+  process.stderr.write(`sixfold: ${message}\n`)
+  process.exit(1)
+}
+
+const host = process.env.HOST || '127.0.0.1'
+const portText = process.env.PORT ?? '8787'
+const port = Number(portText)
+if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`PORT must be a port number (0-65535), not "${portText}"`)
+const token = process.env.SIXFOLD_TOKEN || null
+if (!isLoopback(host) && !token) {
+  fail(`HOST=${host} is reachable from other machines: set SIXFOLD_TOKEN (a long random secret) so that only holders of it can change the memory, or bind to 127.0.0.1`)
+}
+if (token && token.length < 12) fail('SIXFOLD_TOKEN is too short: use at least 12 characters (e.g. `openssl rand -hex 24`)')
+const maxUploadMb = Number(process.env.MAX_UPLOAD_MB ?? DEFAULT_MAX_UPLOAD_BYTES / 1024 / 1024)
+if (!(maxUploadMb > 0)) fail(`MAX_UPLOAD_MB must be a positive number, not "${process.env.MAX_UPLOAD_MB}"`)
+const corporaDir = process.env.CORPORA_DIR ?? `${ROOT}corpora`
+
+const dbOptions = databaseOptionsFromEnv()
+const database = openDatabase(dbOptions)
+try {
+  if (dbOptions.syncUrl) await database.client.sync()
+  await migrateDatabase(database)
+} catch (error) {
+  fail(`cannot open the database ${dbOptions.url}: ${(error as Error).message.split('\n')[0]}`)
+}
+
+const progress = emptyProgress()
+let ready = false
+const app = createApp({ database, token, maxUploadBytes: Math.round(maxUploadMb * 1024 * 1024), status: () => ({ ready, progress }) })
+
+// The web app (built by Vite into dist/web), with the SPA fallback to index.html.
+if (existsSync(WEB_DIR)) {
+  const index = existsSync(`${WEB_DIR}/index.html`) ? readFileSync(`${WEB_DIR}/index.html`, 'utf8') : null
+  app.use('/*', serveStatic({ root: WEB_DIR }))
+  app.get('*', (c) => {
+    if (c.req.path.startsWith('/api/') || !index) return c.notFound()
+    return c.html(index)
+  })
+}
+
+const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {
+  const shown = host.includes(':') ? `[${host}]` : host
+  process.stdout.write(`Sixfold is serving on http://${shown}:${info.port}/\n`)
+})
+server.on('error', (error: NodeJS.ErrnoException) => fail(error.code === 'EADDRINUSE' ? `port ${port} on ${host} is in use: set PORT to another one` : error.message))
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    server.close()
+    database.close()
+    process.exit(0)
+  })
+}
+
+// Import corpora/ (new or changed files only).
+if (corporaDir && existsSync(corporaDir)) {
+  progress.state = 'scanning'
+  let jobs: ImportJob[]
+  try {
+    jobs = await planImport([corporaDir])
+  } catch (error) {
+    progress.errors.push({ path: corporaDir, message: (error as Error).message })
+    jobs = []
+  }
+  const bar = new cliProgress.SingleBar(
+    {
+      format: 'importing {bar} {value}/{total} files | {segments} segments | {current}',
+      stream: process.stderr,
+      hideCursor: true,
+      noTTYOutput: true,
+      notTTYSchedule: 5000,
+    },
+    cliProgress.Presets.shades_classic,
+  )
+  const total = jobs.reduce((n, j) => n + fileCount(j), 0)
+  bar.start(total, 0, { segments: 0, current: '' })
+  await runImport(database.client, jobs, {
+    onProgress: (p) => bar.update(p.filesDone, { segments: p.segments.toLocaleString('en'), current: p.current ?? '' }),
+  }, progress)
+  bar.stop()
+  process.stderr.write(
+    `import: ${progress.filesImported} files imported, ${progress.filesSkipped} unchanged, ${progress.filesFailed} failed; ${progress.segments.toLocaleString('en')} segments written\n`,
+  )
+  for (const e of progress.errors) process.stderr.write(`import: ${e.path}: ${e.message.split('\n')[0]}\n`)
+} else {
+  progress.state = 'done'
+  if (corporaDir) process.stderr.write(`import: ${corporaDir} not found, nothing imported\n`)
+}
+if ((progress.state as string) !== 'failed') progress.state = 'done'
+ready = true
+process.stdout.write('Sixfold is ready.\n')

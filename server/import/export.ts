@@ -74,7 +74,7 @@ export async function* exportTmx(client: Client, documentId?: number, version = 
     '@_creationdate': tmxDate(),
   }
   yield '<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4">\n'
-  yield builder.build({ header }).replace(/^/gm, '  ')
+  yield builder.build({ header }).replace(/^(?=.)/gm, '  ')
   yield '  <body>\n'
   for await (const units of exportUnits(client, documentId)) {
     const tu = units.map((u) => {

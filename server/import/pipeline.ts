@@ -105,7 +105,8 @@ export async function planImport(paths: string[]): Promise<ImportJob[]> {
   return jobs
 }
 
-function fileCount(job: ImportJob): number {
+/** How many files (language versions) a job covers. */
+export function fileCount(job: ImportJob): number {
   if (job.kind === 'versions') return job.files.length
   if (job.kind === 'tmx') return 1
   return Object.keys(job.manifest.files ?? {}).length
