@@ -41,7 +41,7 @@ import { isStopword, tokenize, type Token } from './text.ts'
 /** How much stronger than background a word must be to count as part of a rendering (natural log). */
 const TAU = 1.0
 /** Occurrences examined per query (the most recent memory units beyond this are sampled out). */
-const MAX_OCCURRENCES = 1500
+const MAX_OCCURRENCES = 800
 const MAX_RESULTS = 6
 const MAX_EXAMPLES = 3
 
@@ -53,6 +53,10 @@ export interface MemoryIndex {
   postings: Record<Lang, Map<string, number[]>>
   /** Number of units with text in both languages. */
   pairCount: Record<Lang, Record<Lang, number>>
+  /** Characters of text in the second language per character in the first, over units with both. */
+  lengthRatio: Record<Lang, Record<Lang, number>>
+  /** keySets[i][lang]: the distinct keys of unit i in a language. */
+  keySets: Array<Partial<Record<Lang, Set<string>>>>
   /** Folded texts for query matching. */
   folded: Array<Partial<Record<Lang, string>>>
 }
@@ -102,10 +106,17 @@ export function buildIndex(units: AlignedUnit[]): MemoryIndex {
     pairCount[l] = {} as Record<Lang, number>
     for (const m of LANGS) pairCount[l][m] = 0
   }
+  const pairChars = {} as Record<Lang, Record<Lang, number>>
+  for (const l of LANGS) {
+    pairChars[l] = {} as Record<Lang, number>
+    for (const m of LANGS) pairChars[l][m] = 0
+  }
   const tokens: MemoryIndex['tokens'] = []
+  const keySets: MemoryIndex['keySets'] = []
   const folded: MemoryIndex['folded'] = []
   units.forEach((unit, i) => {
     const perLang: Partial<Record<Lang, Token[]>> = {}
+    const perLangKeys: Partial<Record<Lang, Set<string>>> = {}
     const foldedTexts: Partial<Record<Lang, string>> = {}
     const present: Lang[] = []
     for (const l of LANGS) {
@@ -123,12 +134,23 @@ export function buildIndex(units: AlignedUnit[]): MemoryIndex {
         if (!list) postings[l].set(t.key, (list = []))
         list.push(i)
       }
+      perLangKeys[l] = seen
     }
-    for (const a of present) for (const b of present) pairCount[a][b]++
+    for (const a of present)
+      for (const b of present) {
+        pairCount[a][b]++
+        pairChars[a][b] += unit.texts[a]!.length
+      }
     tokens.push(perLang)
+    keySets.push(perLangKeys)
     folded.push(foldedTexts)
   })
-  return { units, tokens, postings, pairCount, folded }
+  const lengthRatio = {} as Record<Lang, Record<Lang, number>>
+  for (const a of LANGS) {
+    lengthRatio[a] = {} as Record<Lang, number>
+    for (const b of LANGS) lengthRatio[a][b] = pairChars[a][a] > 0 && pairChars[a][b] > 0 ? pairChars[b][a] / pairChars[a][b] : 1
+  }
+  return { units, tokens, keySets, postings, pairCount, lengthRatio, folded }
 }
 
 /** Chinese text for substring matching: full-width ASCII to ASCII, lower case; same length as the input. */
@@ -267,20 +289,35 @@ function queryWordKeys(index: MemoryIndex, term: string, lang: Lang, o: Occurren
   return [...keys]
 }
 
-const keySets = new WeakMap<MemoryIndex, Map<string, Set<string>>>()
 const diceCache = new WeakMap<MemoryIndex, Map<string, number>>()
 
 function keySet(index: MemoryIndex, unit: number, lang: Lang): Set<string> {
-  let m = keySets.get(index)
-  if (!m) keySets.set(index, (m = new Map()))
-  const id = `${unit}:${lang}`
-  let s = m.get(id)
-  if (!s) {
-    s = new Set((index.tokens[unit][lang] ?? []).map((t) => t.key))
-    if (m.size > 200_000) m.clear()
-    m.set(id, s)
+  return index.keySets[unit][lang] ?? EMPTY
+}
+const EMPTY: Set<string> = new Set()
+
+const substringUnits = new WeakMap<MemoryIndex, Map<string, number[]>>()
+
+/**
+ * Dice of a word of the query and a target word. For Chinese the query word is
+ * looked up as a substring of the texts, not as a token: 理事会 inside the tokens
+ * 安全理事会 and 人权理事会 still counts, which a token index would miss.
+ */
+function queryWordDice(index: MemoryIndex, lang: Lang, qk: string, tgt: Lang, w: string): number {
+  if (lang !== 'zh') return dice(index, lang, qk, tgt, w)
+  let m = substringUnits.get(index)
+  if (!m) substringUnits.set(index, (m = new Map()))
+  let units = m.get(qk)
+  if (!units) {
+    units = []
+    for (let i = 0; i < index.folded.length; i++) if (index.folded[i].zh?.includes(qk)) units.push(i)
+    if (m.size > 5000) m.clear()
+    m.set(qk, units)
   }
-  return s
+  const pw = index.postings[tgt].get(w) ?? []
+  let co = 0
+  for (const u of units) if (keySet(index, u, tgt).has(w)) co++
+  return units.length + pw.length ? (2 * co) / (units.length + pw.length) : 0
 }
 
 /** Dice coefficient of a source word and a target word over the units of the memory. */
@@ -387,26 +424,20 @@ export function discoverRenderings(index: MemoryIndex, query: string, lang: Lang
     }
     // competition: a word present in only part of the occurrences, in (nearly) exactly the
     // occurrences where some other source word outside the query is present, is that word's.
-    if (n >= 3) {
-      const srcSets = new Map<string, number[]>()
-      withT.forEach((o, j) => {
+    if (n >= 10) {
+      const srcKeysOf: string[][] = withT.map((o) => {
         const seen = new Set<string>()
-        for (const t of index.tokens[o.unit][lang] ?? []) {
-          if (seen.has(t.key) || overlaps(t, o.spans) || isStopword(lang, t.text)) continue
-          seen.add(t.key)
-          let l = srcSets.get(t.key)
-          if (!l) srcSets.set(t.key, (l = []))
-          l.push(j)
-        }
+        for (const t of index.tokens[o.unit][lang] ?? []) if (!overlaps(t, o.spans) && !isStopword(lang, t.text)) seen.add(t.key)
+        return [...seen]
       })
-      const partial = [...inOcc].filter(([k, occs]) => (wordScore.get(k) ?? 0) > 0 && occs.length < 0.8 * n)
-      for (const [key, occs] of partial) {
-        const mine = new Set(occs)
-        for (const [, srcOccs] of srcSets) {
-          if (srcOccs.length > 2 * occs.length || 2 * srcOccs.length < occs.length) continue
-          let both = 0
-          for (const j of srcOccs) if (mine.has(j)) both++
-          if ((2 * both) / (srcOccs.length + occs.length) >= 0.75) {
+      const srcCount = new Map<string, number>()
+      for (const keys of srcKeysOf) for (const e of keys) srcCount.set(e, (srcCount.get(e) ?? 0) + 1)
+      for (const [key, occs] of inOcc) {
+        if ((wordScore.get(key) ?? 0) <= 0 || occs.length >= 0.8 * n) continue
+        const co = new Map<string, number>()
+        for (const j of occs) for (const e of srcKeysOf[j]) co.set(e, (co.get(e) ?? 0) + 1)
+        for (const [e, both] of co) {
+          if ((2 * both) / (srcCount.get(e)! + occs.length) >= 0.75) {
             wordScore.set(key, -TAU)
             break
           }
@@ -427,10 +458,11 @@ export function discoverRenderings(index: MemoryIndex, query: string, lang: Lang
           if ((wordScore.get(w) ?? -1) <= 0) continue
           const fw = index.postings[tgt].get(w)?.length ?? 1
           let own = (2 * (inOcc.get(w)?.length ?? 0)) / (n + fw)
-          for (const qk of queryKeys) own = Math.max(own, dice(index, lang, qk, tgt, w))
+          for (const qk of queryKeys) own = Math.max(own, queryWordDice(index, lang, qk, tgt, w))
           for (const e of srcKeys) {
-            if (queryKeys.includes(e)) continue
+            if (queryKeys.includes(e) || (lang === 'zh' && e.length < 2)) continue
             if (dice(index, lang, e, tgt, w) > own) {
+              if ((globalThis as { DEBUG?: boolean }).DEBUG) console.log('drop', w, 'own', own.toFixed(3), 'by', e, dice(index, lang, e, tgt, w).toFixed(3))
               dropped.add(w)
               break
             }
@@ -474,7 +506,10 @@ export function discoverRenderings(index: MemoryIndex, query: string, lang: Lang
       }
     }
     result.spans[tgt] = spansByUnit
+    const limit = options.maxResults ?? MAX_RESULTS
     const ranked = [...groups.values()]
+      .sort((x, y) => y.count - x.count)
+      .slice(0, limit * 2)
       .map((g) => {
         const keys = g.key.split(' ')
         const F = unitsWith(index, tgt, keys).length
@@ -491,7 +526,7 @@ export function discoverRenderings(index: MemoryIndex, query: string, lang: Lang
         }
       })
       .sort((x, y) => y.count - x.count || y.dice - x.dice || x.text.length - y.text.length)
-      .slice(0, options.maxResults ?? MAX_RESULTS)
+      .slice(0, limit)
     result.renderings[tgt] = ranked
   }
   return result

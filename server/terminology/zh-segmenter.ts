@@ -100,7 +100,7 @@ export function segmentHanRun(run: string): string[] {
   return singles(f) < singles(b) ? f : b
 }
 
-const PIECES = /(\p{Script=Han}+)|([\p{L}\p{M}\p{N}]+(?:[.\-/][\p{L}\p{M}\p{N}]+)*)|(\S)/gu
+const PIECES = /(\p{Script=Han}+)|([\p{N}\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Greek}\p{Script=Arabic}\p{M}]+(?:[.\-/][\p{N}\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Greek}\p{Script=Arabic}\p{M}]+)*)|(\S)/gu
 
 /** Tokens of Chinese text with offsets: Han runs segmented, Latin words and numbers whole, punctuation one by one. */
 export function segmentChinese(text: string): ZhToken[] {
