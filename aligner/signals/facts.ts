@@ -1,0 +1,206 @@
+/**
+ * Facts a translation must keep: numbers, dates, percentages, document
+ * symbols, resolution numbers and Latin-script names/acronyms, each with a
+ * value normalised so that the six language versions compare equal:
+ *   `2024 年 5 月 16 日` = `16 May 2024` = `16 mai 2024` = `16 de mayo de 2024`
+ *   = `16 мая 2024 года` = `16 أيار/مايو 2024`  → date 2024-05-16
+ *   `1,000` (en) = `1 000` (fr, ru) = `1.000` (es) = `١٬٠٠٠` (ar) → number 1000
+ *   `第 76/181 号决议` = `resolution 76/181` → resolution 76/181
+ */
+import type { Lang } from '../types.ts'
+import { chineseToInt, normaliseWidth } from './numerals.ts'
+
+export type FactKind = 'number' | 'date' | 'percent' | 'symbol' | 'resolution' | 'name'
+
+export interface Fact {
+  kind: FactKind
+  /** Normalised value: `1000`, `2024-05-16`, `2024-05`, `--05-16`, `12.5`, `E/CN.15/2024/L.7`, `76/181`, `UNODC`. */
+  value: string
+  /** The text it was read from. */
+  text: string
+  /** Offset of `text` in the (width-normalised) input. */
+  index: number
+}
+
+/** Month names by language (lower case, accents kept), 1-based by position. */
+const MONTHS: Record<Exclude<Lang, 'zh'>, string[][]> = {
+  en: [['january', 'jan'], ['february', 'feb'], ['march', 'mar'], ['april', 'apr'], ['may'], ['june', 'jun'], ['july', 'jul'], ['august', 'aug'], ['september', 'sept', 'sep'], ['october', 'oct'], ['november', 'nov'], ['december', 'dec']],
+  fr: [['janvier'], ['février', 'fevrier'], ['mars'], ['avril'], ['mai'], ['juin'], ['juillet'], ['août', 'aout'], ['septembre'], ['octobre'], ['novembre'], ['décembre', 'decembre']],
+  es: [['enero'], ['febrero'], ['marzo'], ['abril'], ['mayo'], ['junio'], ['julio'], ['agosto'], ['septiembre', 'setiembre'], ['octubre'], ['noviembre'], ['diciembre']],
+  ru: [['января', 'январь', 'январе'], ['февраля', 'февраль', 'феврале'], ['марта', 'март', 'марте'], ['апреля', 'апрель', 'апреле'], ['мая', 'май', 'мае'], ['июня', 'июнь', 'июне'], ['июля', 'июль', 'июле'], ['августа', 'август', 'августе'], ['сентября', 'сентябрь', 'сентябре'], ['октября', 'октябрь', 'октябре'], ['ноября', 'ноябрь', 'ноябре'], ['декабря', 'декабрь', 'декабре']],
+  // UN Arabic writes the Levantine and the Egyptian name joined by a slash: أيار/مايو
+  ar: [['كانون الثاني/يناير', 'يناير', 'كانون الثاني'], ['شباط/فبراير', 'فبراير', 'شباط'], ['آذار/مارس', 'مارس', 'آذار'], ['نيسان/أبريل', 'أبريل', 'نيسان', 'ابريل'], ['أيار/مايو', 'مايو', 'أيار'], ['حزيران/يونيه', 'يونيه', 'يونيو', 'حزيران'], ['تموز/يوليه', 'يوليه', 'يوليو', 'تموز'], ['آب/أغسطس', 'أغسطس', 'آب'], ['أيلول/سبتمبر', 'سبتمبر', 'أيلول'], ['تشرين الأول/أكتوبر', 'أكتوبر', 'تشرين الأول'], ['تشرين الثاني/نوفمبر', 'نوفمبر', 'تشرين الثاني'], ['كانون الأول/ديسمبر', 'ديسمبر', 'كانون الأول']],
+}
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')
+
+interface MonthMatcher {
+  re: RegExp
+  month: Map<string, number>
+}
+const monthMatchers = new Map<Lang, MonthMatcher>()
+function monthMatcher(lang: Exclude<Lang, 'zh'>): MonthMatcher {
+  let m = monthMatchers.get(lang)
+  if (!m) {
+    const month = new Map<string, number>()
+    const names: string[] = []
+    MONTHS[lang].forEach((forms, i) => {
+      for (const f of forms) {
+        month.set(f, i + 1)
+        names.push(f)
+      }
+    })
+    names.sort((a, b) => b.length - a.length)
+    const alt = names.map(escape).join('|')
+    const L = lang === 'ar' || lang === 'ru' ? '' : '\\b'
+    // day month [de] year | month day, year | month [de] year
+    const src =
+      lang === 'en'
+        ? `(?:(\\d{1,2})(?:st|nd|rd|th)?\\s+(${alt})\\.?(?:,?\\s+(\\d{4}))?|(${alt})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:,\\s*(\\d{4}))?|(${alt})\\s+(\\d{4}))${L}`
+        : `(?:(\\d{1,2})(?:er|º|°|\\.)?\\s+(?:de\\s+)?(${alt})(?:\\s+(?:de\\s+|del\\s+)?(\\d{4}))?|(${alt})(?:\\s+(?:de\\s+|del\\s+)?)(\\d{4}))`
+    m = { re: new RegExp(src, lang === 'ar' ? 'gu' : 'giu'), month }
+    monthMatchers.set(lang, m)
+  }
+  return m
+}
+
+const pad = (n: number | string) => String(n).padStart(2, '0')
+
+function dateValue(year: string | undefined, month: number, day: string | undefined): string {
+  return `${year ?? '--'}-${pad(month)}${day ? `-${pad(day)}` : ''}`
+}
+
+/** Parses a number as written in `lang` (thousands and decimal separators differ). */
+export function parseNumber(raw: string, lang: Lang): number | null {
+  let s = normaliseWidth(raw).replace(/[\s\u00a0\u202f\u2009']/g, ' ')
+  const decimalComma = lang === 'fr' || lang === 'es' || lang === 'ru'
+  if (decimalComma) {
+    // 1.000 (es) and 1 000 are thousands; 1,5 is a decimal
+    s = s.replace(/ /g, '')
+    if (/^\d{1,3}(\.\d{3})+(,\d+)?$/.test(s)) s = s.replace(/\./g, '')
+    s = s.replace(',', '.')
+  } else {
+    s = s.replace(/ /g, '')
+    if (/^\d{1,3}(,\d{3})+(\.\d+)?$/.test(s)) s = s.replace(/,/g, '')
+    else if (/^\d+,\d+$/.test(s)) s = s.replace(',', '.')
+  }
+  if (!/^\d+(\.\d+)?$/.test(s)) return null
+  return Number(s)
+}
+
+const formatNumber = (n: number) => (Number.isInteger(n) ? String(n) : String(Math.round(n * 1e6) / 1e6))
+
+const MULTIPLIERS: Array<[RegExp, number]> = [
+  [/^\s*(?:million|millions|millones|millón|millon|млн\.?|миллион\w*|مليون|ملايين)/iu, 1e6],
+  [/^\s*(?:billion|billions|milliard|milliards|mil millones|млрд\.?|миллиард\w*|مليار|بليون|بلايين)/iu, 1e9],
+  [/^\s*万/, 1e4],
+  [/^\s*亿/, 1e8],
+]
+
+const PERCENT_AFTER = /^\s*(?:%|per\s*cent|percent|pour\s*cent|por\s*ciento|процент\w*|في المائة|في المئة|بالمائة)/iu
+
+/**
+ * The facts in a text: numbers, dates, percentages, document symbols,
+ * resolution numbers, and Latin-script names and acronyms.
+ */
+export function extractFacts(text: string, lang: Lang): Fact[] {
+  const t = normaliseWidth(text)
+  const facts: Fact[] = []
+  const taken = new Uint8Array(t.length)
+  const take = (start: number, end: number) => taken.fill(1, start, end)
+  const free = (start: number, end: number) => {
+    for (let k = start; k < end; k++) if (taken[k]) return false
+    return true
+  }
+  const add = (kind: FactKind, value: string, start: number, end: number) => {
+    facts.push({ kind, value, text: t.slice(start, end), index: start })
+    take(start, end)
+  }
+  let m: RegExpExecArray | null
+
+  // Document symbols: E/CN.15/2024/L.7, A/RES/76/181, S/2024/123, E/2024/30
+  const SYMBOL = /\b(?:[A-Z]{1,6}(?:\.\d+)?)(?:\/(?:[A-Z]{1,8}(?:\.\d+)*|\d+(?:\.\d+)?|[A-Z]+\.\d+(?:\/Rev\.\d+)?))+(?:\/(?:Rev|Add|Corr)\.\d+)*/g
+  while ((m = SYMBOL.exec(t))) {
+    if (m[0].split('/').length >= 2 && /\d/.test(m[0])) add('symbol', m[0].toUpperCase(), m.index, m.index + m[0].length)
+  }
+  // Resolutions and decisions: 76/181, 2024/30 (a number/number pair not part of a symbol or date)
+  const RES = /(?<![\d/.])(\d{1,4})\s*\/\s*(\d{1,4}[A-Z]?)(?![\d/])/g
+  while ((m = RES.exec(t))) {
+    if (free(m.index, m.index + m[0].length)) add('resolution', `${Number(m[1])}/${m[2]}`, m.index, m.index + m[0].length)
+  }
+  // Chinese dates: 2024年5月16日, 2024年5月, 5月16日
+  if (lang === 'zh') {
+    const ZH_DATE = /(?:(\d{4}|[〇零一二三四五六七八九]{4})\s*年\s*)?(\d{1,2}|[一二三四五六七八九十]{1,3})\s*月(?:\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*日)?/g
+    while ((m = ZH_DATE.exec(t))) {
+      const toN = (s: string | undefined) => (s == null ? undefined : /\d/.test(s) ? String(Number(s)) : String(chineseToInt(s) ?? ''))
+      const month = Number(toN(m[2]))
+      if (!month || month > 12) continue
+      if (!m[1] && !m[3]) continue
+      add('date', dateValue(toN(m[1]), month, toN(m[3])), m.index, m.index + m[0].length)
+    }
+    const ZH_YEAR = /(\d{4})\s*年/g
+    while ((m = ZH_YEAR.exec(t))) if (free(m.index, m.index + m[0].length)) add('number', String(Number(m[1])), m.index, m.index + m[0].length)
+    // 百分之十五 / 百分之15
+    const ZH_PCT = /百分之\s*(\d+(?:\.\d+)?|[零〇一二三四五六七八九十百点]+)/g
+    while ((m = ZH_PCT.exec(t))) {
+      const v = /\d/.test(m[1]) ? Number(m[1]) : chineseToInt(m[1].replace(/点.*/, ''))
+      if (v != null) add('percent', formatNumber(v), m.index, m.index + m[0].length)
+    }
+  } else {
+    const { re, month } = monthMatcher(lang)
+    re.lastIndex = 0
+    while ((m = re.exec(t))) {
+      const name = (m[2] ?? m[4] ?? m[7] ?? '').toLowerCase()
+      const mo = month.get(name)
+      if (!mo) continue
+      const day = lang === 'en' ? (m[1] ?? m[5]) : m[1]
+      const year = lang === 'en' ? (m[3] ?? m[6] ?? m[8]) : (m[3] ?? m[5])
+      if (!day && !year) continue
+      if (day && Number(day) > 31) continue
+      add('date', dateValue(year, mo, day ? String(Number(day)) : undefined), m.index, m.index + m[0].length)
+    }
+  }
+  // Latin-script names and acronyms: UNODC, COVID-19, SDG, G20 (two or more capitals)
+  const NAME = /(?<![\p{L}\d])[A-Z][A-Za-z]*[A-Z](?:-?\d+)?(?![\p{L}\d])/gu
+  while ((m = NAME.exec(t))) {
+    if (m[0].length < 2 || !free(m.index, m.index + m[0].length)) continue
+    add('name', m[0].toUpperCase(), m.index, m.index + m[0].length)
+  }
+  // Numbers (with percentages and multipliers)
+  const NUM =
+    lang === 'fr' || lang === 'ru'
+      ? /(?<![\w.,])\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:,\d+)?(?![\d])|(?<![\w.,])\d+(?:,\d+)?(?![\d])/g
+      : lang === 'es'
+        ? /(?<![\w.,])\d{1,3}(?:[.\u00a0\u202f ]\d{3})+(?:,\d+)?(?![\d])|(?<![\w.,])\d+(?:,\d+)?(?![\d])/g
+        : /(?<![\w.,])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d])|(?<![\w.,])\d+(?:\.\d+)?(?![\d])/g
+  NUM.lastIndex = 0
+  while ((m = NUM.exec(t))) {
+    const start = m.index
+    let end = start + m[0].length
+    if (!free(start, end)) continue
+    let v = parseNumber(m[0], lang)
+    if (v == null) continue
+    const after = t.slice(end, end + 24)
+    const pct = after.match(PERCENT_AFTER)
+    if (pct) {
+      add('percent', formatNumber(v), start, end + pct[0].length)
+      continue
+    }
+    for (const [re, mult] of MULTIPLIERS) {
+      const mm = after.match(re)
+      if (mm) {
+        v *= mult
+        end += mm[0].length
+        break
+      }
+    }
+    add('number', formatNumber(v), start, end)
+  }
+  facts.sort((a, b) => a.index - b.index)
+  return facts
+}
+
+/** `kind:value` strings, the form the aligner compares. */
+export function factKeys(text: string, lang: Lang): string[] {
+  return extractFacts(text, lang).map((f) => `${f.kind}:${f.value}`)
+}

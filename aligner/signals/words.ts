@@ -1,0 +1,80 @@
+/**
+ * Word tokens for lexical evidence: lower case, accents and Arabic
+ * diacritics removed, Arabic clitic prefixes stripped, stop words dropped,
+ * then cut to a short stem so that `development` / `developing` and
+ * `nation` / `national` meet. Numbers are left to the facts signal.
+ * Chinese has no spaces: see aligner/lexicon/segment.ts.
+ */
+import type { Lang } from '../types.ts'
+
+const STOP: Record<Exclude<Lang, 'zh'>, string> = {
+  en: 'the of and to in a an for on by with as at from that this be is are was were which it its or not has have had been will shall should may all other their such these those also any into who under between through upon within including further both each more than his her they them we our us he she i you your there per said would could can must where when what how do does did so if no nor but about over only same very s',
+  fr: 'le la les de des du un une et en à au aux pour par sur dans avec que qui ce cette ces se sa son ses leur leurs est sont été être a ont ainsi ou ne pas plus d l qu n s c il elle ils elles y dont',
+  es: 'el la los las de del un una unos unas y e en a al para por con que se su sus lo le les es son ha han sido ser o u no más como este esta estos estas entre sobre',
+  ru: 'и в во не на с со по к ко о об от до из за для что как это его ее её их он она они а но же бы ли у при также или был была были быть который которые которых которой том этом',
+  ar: 'في من على الى عن مع ان او و ما لا هذا هذه التي الذي كما قد كان ذلك تلك بين عند وقد ثم اي كل',
+}
+const stopSets = new Map<Lang, Set<string>>()
+function stopSet(lang: Exclude<Lang, 'zh'>): Set<string> {
+  let s = stopSets.get(lang)
+  if (!s) stopSets.set(lang, (s = new Set(STOP[lang].split(' '))))
+  return s
+}
+
+/** Arabic letter normalisation: diacritics and tatweel out, alef forms to ا, ى to ي, ة to ه. */
+export function normaliseArabic(word: string): string {
+  return word
+    .replace(/[\u064b-\u065f\u0670\u0640]/g, '')
+    .replace(/[أإآٱ]/g, 'ا')
+    .replace(/ى/g, 'ي')
+    .replace(/ة/g, 'ه')
+}
+
+function stemArabic(word: string): string {
+  let w = normaliseArabic(word)
+  for (const p of ['وبال', 'وال', 'بال', 'كال', 'فال', 'لل', 'ال']) {
+    if (w.startsWith(p) && w.length - p.length >= 3) {
+      w = w.slice(p.length)
+      break
+    }
+  }
+  if (w.length >= 5 && (w[0] === 'و' || w[0] === 'ف')) w = w.slice(1)
+  for (const s of ['ات', 'ون', 'ين', 'ها', 'هم', 'ه', 'ي']) {
+    if (w.endsWith(s) && w.length - s.length >= 3) {
+      w = w.slice(0, -s.length)
+      break
+    }
+  }
+  return w.slice(0, 5)
+}
+
+const WORD_RE = /[\p{L}\p{M}][\p{L}\p{M}'’\-]*/gu
+
+/** The content-word stems of a non-Chinese text (Chinese: use segmentChinese). */
+export function wordStems(text: string, lang: Exclude<Lang, 'zh'>): string[] {
+  const out: string[] = []
+  const stop = stopSet(lang)
+  const words = text.match(WORD_RE)
+  if (!words) return out
+  for (const raw of words) {
+    if (lang === 'ar') {
+      const norm = normaliseArabic(raw)
+      if (stop.has(norm) || norm.length < 2) continue
+      out.push(stemArabic(raw))
+      continue
+    }
+    const lower = raw.toLowerCase().replace(/[’']/g, "'")
+    const bare = lower.replace(/^(?:l|d|qu|n|s|c|j)'/, '').replace(/'s$/, '')
+    for (const part of bare.split('-')) {
+      if (part.length < 2 || stop.has(part)) continue
+      const plain = part.normalize('NFD').replace(/\p{M}/gu, '')
+      out.push(plain.slice(0, lang === 'ru' ? 5 : 6))
+    }
+  }
+  return out
+}
+
+/** True for scripts written with Latin letters. */
+export function isLatinLang(lang: Lang): boolean {
+  return lang === 'en' || lang === 'fr' || lang === 'es'
+}

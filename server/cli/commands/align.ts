@@ -1,0 +1,152 @@
+/**
+ * `sixfold align <src> <tgt> --src-lang zh --tgt-lang en [--input lines|document] [--json]`
+ *
+ * --input lines (default): each line is one sentence (empty lines too); prints
+ *   one bead per line in the aligner-eval format `[i, j]:[k]`, every line of
+ *   both files exactly once, in order.
+ * --input document: parses both files as documents, aligns paragraphs, then
+ *   sentences inside each paragraph bead; prints sentence beads (global
+ *   sentence indices) in the same format.
+ * --json: beads with their texts and confidences instead.
+ */
+import { readFile, stat } from 'node:fs/promises'
+import { alignSentences } from '../../../aligner/align/sentences.ts'
+import { formatBeads } from '../../../aligner/align/beads.ts'
+import { isLang, LANGS, SixfoldError, type Lang } from '../../../aligner/types.ts'
+
+const USAGE = 'usage: sixfold align <src> <tgt> --src-lang xx --tgt-lang yy [--input lines|document] [--json]'
+
+interface Args {
+  src: string
+  tgt: string
+  srcLang: Lang
+  tgtLang: Lang
+  input: 'lines' | 'document'
+  json: boolean
+}
+
+function parseArgs(args: string[]): Args {
+  const positional: string[] = []
+  let srcLang: string | undefined
+  let tgtLang: string | undefined
+  let input = 'lines'
+  let json = false
+  for (let k = 0; k < args.length; k++) {
+    const a = args[k]
+    const value = () => {
+      const v = args[++k]
+      if (v === undefined) throw new SixfoldError('usage', `${a} needs a value (${USAGE})`)
+      return v
+    }
+    if (a === '--src-lang') srcLang = value()
+    else if (a.startsWith('--src-lang=')) srcLang = a.slice(11)
+    else if (a === '--tgt-lang') tgtLang = value()
+    else if (a.startsWith('--tgt-lang=')) tgtLang = a.slice(11)
+    else if (a === '--input') input = value()
+    else if (a.startsWith('--input=')) input = a.slice(8)
+    else if (a === '--json') json = true
+    else if (a.startsWith('--')) throw new SixfoldError('usage', `unknown option ${a} (${USAGE})`)
+    else positional.push(a)
+  }
+  if (positional.length !== 2) throw new SixfoldError('usage', `expected two files, got ${positional.length} (${USAGE})`)
+  for (const [flag, v] of [['--src-lang', srcLang], ['--tgt-lang', tgtLang]] as const) {
+    if (v === undefined) throw new SixfoldError('usage', `missing ${flag} (one of ${LANGS.join(', ')})`)
+    if (!isLang(v)) throw new SixfoldError('language', `unknown language "${v}" for ${flag} (one of ${LANGS.join(', ')})`)
+  }
+  if (srcLang === tgtLang) throw new SixfoldError('language', `both files are declared ${srcLang}: the two versions must be in different languages`)
+  if (input !== 'lines' && input !== 'document') throw new SixfoldError('usage', `--input must be lines or document, not "${input}"`)
+  return { src: positional[0], tgt: positional[1], srcLang: srcLang as Lang, tgtLang: tgtLang as Lang, input, json }
+}
+
+async function readText(path: string): Promise<string> {
+  let info
+  try {
+    info = await stat(path)
+  } catch {
+    throw new SixfoldError('file', `cannot read ${path}: no such file`)
+  }
+  if (info.isDirectory()) throw new SixfoldError('file', `${path} is a directory, not a file`)
+  const bytes = await readFile(path)
+  if (bytes.length === 0) throw new SixfoldError('file', `${path} is empty`)
+  if (bytes.includes(0)) throw new SixfoldError('file', `${path} looks binary (it contains NUL bytes); expected UTF-8 text`)
+  let text: string
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes)
+  } catch {
+    throw new SixfoldError('file', `${path} is not valid UTF-8 text`)
+  }
+  return text.replace(/^\uFEFF/, '')
+}
+
+/** Lines of a file: a final newline ends the last line rather than starting an empty one. */
+export function splitLines(text: string): string[] {
+  const lines = text.split(/\r\n|\n|\r/)
+  if (lines.length > 1 && lines[lines.length - 1] === '') lines.pop()
+  return lines
+}
+
+export async function run(args: string[]): Promise<number> {
+  let a: Args
+  try {
+    a = parseArgs(args)
+  } catch (error) {
+    process.stderr.write(`sixfold align: ${(error as Error).message}\n`)
+    return 2
+  }
+  try {
+    const [srcText, tgtText] = await Promise.all([readText(a.src), readText(a.tgt)])
+    if (a.input === 'lines') {
+      const src = splitLines(srcText)
+      const tgt = splitLines(tgtText)
+      if (src.every((l) => !l.trim())) throw new SixfoldError('file', `${a.src} has no text`)
+      if (tgt.every((l) => !l.trim())) throw new SixfoldError('file', `${a.tgt} has no text`)
+      const result = alignSentences(src, tgt, { srcLang: a.srcLang, tgtLang: a.tgtLang })
+      if (a.json) {
+        const beads = result.beads.map((b) => ({
+          src: b.src,
+          tgt: b.tgt,
+          confidence: b.confidence,
+          srcText: b.src.map((i) => src[i]).join(' '),
+          tgtText: b.tgt.map((j) => tgt[j]).join(' '),
+        }))
+        process.stdout.write(JSON.stringify({ srcLang: a.srcLang, tgtLang: a.tgtLang, beads }, null, 2) + '\n')
+      } else process.stdout.write(formatBeads(result.beads))
+      return 0
+    }
+    const { parseDocument } = await import('../../../aligner/parse/index.ts')
+    const { alignDocumentPair } = await import('../../../aligner/align/document.ts')
+    const [srcDoc, tgtDoc] = await Promise.all([
+      parseDocument({ bytes: await readFile(a.src), fileName: a.src }, { lang: a.srcLang }),
+      parseDocument({ bytes: await readFile(a.tgt), fileName: a.tgt }, { lang: a.tgtLang }),
+    ])
+    const result = alignDocumentPair(srcDoc, tgtDoc)
+    if (a.json) {
+      const sentencesOf = (doc: typeof srcDoc) => doc.blocks.flatMap((b) => b.sentences)
+      const ss = sentencesOf(srcDoc)
+      const ts = sentencesOf(tgtDoc)
+      const out = {
+        srcLang: a.srcLang,
+        tgtLang: a.tgtLang,
+        paragraphs: result.paragraphs.map((p) => ({
+          src: p.src,
+          tgt: p.tgt,
+          confidence: p.confidence,
+          srcText: p.src.map((i) => srcDoc.blocks[i].text).join('\n'),
+          tgtText: p.tgt.map((j) => tgtDoc.blocks[j].text).join('\n'),
+        })),
+        beads: result.beads.map((b) => ({
+          src: b.src,
+          tgt: b.tgt,
+          confidence: b.confidence,
+          srcText: b.src.map((i) => ss[i]).join(' '),
+          tgtText: b.tgt.map((j) => ts[j]).join(' '),
+        })),
+      }
+      process.stdout.write(JSON.stringify(out, null, 2) + '\n')
+    } else process.stdout.write(formatBeads(result.beads))
+    return 0
+  } catch (error) {
+    process.stderr.write(`sixfold align: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}\n`)
+    return 1
+  }
+}
