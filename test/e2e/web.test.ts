@@ -1,0 +1,123 @@
+/**
+ * The web UI in a real browser (Debian chromium via playwright-core) against
+ * the real server process on a temporary database with a small copy of the
+ * demo corpora. Each test saves a screenshot under test-output/.
+ */
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it, type TestContext } from 'vitest'
+import { openBrowser, screenshot, type Browser } from './support/browser.ts'
+import { writeCorporaFixture } from './support/corpora.ts'
+import { buildWeb, startServer, type RunningServer } from './support/server.ts'
+
+let server: RunningServer
+let browser: Browser
+let page: Page
+let corpora: string
+
+beforeAll(async () => {
+  buildWeb()
+  corpora = writeCorporaFixture(mkdtempSync(join(tmpdir(), 'sixfold-corpora-')), { devsetLines: 300 })
+  server = await startServer({ corporaDir: corpora })
+  browser = await openBrowser()
+  page = browser.page
+  page.setDefaultTimeout(20_000)
+})
+
+afterAll(async () => {
+  await browser?.close()
+  await server?.stop()
+  if (corpora) rmSync(corpora, { recursive: true, force: true })
+})
+
+/**
+ * While the server is being built in parallel, an endpoint may not exist yet:
+ * the test is then reported as skipped with the reason (never silently).
+ */
+async function requireEndpoint(ctx: TestContext, path: string): Promise<void> {
+  const res = await fetch(`${server.url}${path}`)
+  if (res.status === 404) {
+    const body = (await res.json().catch(() => ({}))) as { message?: string }
+    if (body.message?.startsWith('no such endpoint')) ctx.skip(`server endpoint missing: ${body.message}`)
+  }
+}
+
+describe('web UI in chromium', () => {
+  it('searches a Chinese term and shows its English and Arabic renderings', async (ctx) => {
+    await requireEndpoint(ctx, '/api/renderings?term=x')
+    await page.goto(`${server.url}/`)
+    await page.keyboard.press('/')
+    await page.keyboard.type('可持续发展')
+    await page.keyboard.press('Enter')
+    await page.waitForURL(/q=/)
+    await page.locator('article.hit').first().waitFor()
+    await expect.poll(() => page.locator('[data-test=detected]').textContent()).toBe('Detected Chinese')
+
+    // the renderings chart lists English and Arabic renderings with counts and shares
+    const chart = page.locator('section.renderings')
+    await chart.waitFor()
+    const en = (await chart.locator('.renderings-lang', { hasText: 'English' }).locator('.rendering-text').allTextContents()).map((t) => t.toLowerCase())
+    expect(en[0]).toBe('sustainable development')
+    const ar = await chart.locator('.renderings-lang', { hasText: 'Arabic' }).locator('.rendering-text').allTextContents()
+    expect(ar.some((t) => t.includes('التنمية المستدامة'))).toBe(true)
+
+    // in the rows the query and the renderings are highlighted
+    const row = page.locator('article.hit').first()
+    expect(await row.locator('[data-lang=zh] mark.query').first().textContent()).toBe('可持续发展')
+    expect((await row.locator('[data-lang=en] mark.rendering').first().textContent())?.toLowerCase()).toContain('sustainable development')
+    expect(await row.locator('[data-lang=ar] mark.rendering').first().textContent()).toContain('التنمية المستدامة')
+
+    // Arabic right to left and right-aligned; Chinese and Arabic in Noto fonts
+    const arCell = row.locator('.cell[data-lang=ar]')
+    expect(await arCell.getAttribute('dir')).toBe('rtl')
+    expect(await arCell.evaluate((el) => getComputedStyle(el).textAlign)).toMatch(/right|start/)
+    expect(await row.locator('.cell[data-lang=zh]').evaluate((el) => getComputedStyle(el).fontFamily)).toContain('Noto Sans CJK SC')
+    expect(await arCell.evaluate((el) => getComputedStyle(el).fontFamily)).toContain('Noto Naskh Arabic')
+    await screenshot(page, 'web-search')
+
+    // a click on a rendering filters the rows and goes into the URL
+    await chart.locator('.renderings-lang', { hasText: 'English' }).locator('.rendering-bar').first().click()
+    await page.waitForURL(/[?&]r=en/)
+    await page.locator('.result-summary', { hasText: 'whose English side has' }).waitFor()
+
+    // j moves to a row, Enter opens it in its document
+    await page.locator('.result-summary button', { hasText: 'Clear filter' }).click()
+    await page.waitForURL((u) => !u.searchParams.has('r'))
+    await page.locator('article.hit').first().waitFor()
+    const second = (await page.locator('article.hit').nth(1).locator('[data-lang=zh]').textContent())!.slice(2).trim()
+    await page.locator('body').click({ position: { x: 5, y: 300 } })
+    await page.keyboard.press('j')
+    await page.keyboard.press('Enter')
+    await page.waitForURL(/\/alignment\/.+group=/)
+    const active = page.locator('article.bead.active')
+    await active.waitFor()
+    expect(await active.locator('[data-lang=zh]').textContent()).toContain(second)
+  })
+
+  it('merges two beads in the alignment view, and the change is there after a reload', async () => {
+    await page.goto(`${server.url}/alignment/sdg`)
+    const beads = page.locator('article.bead')
+    await beads.nth(2).waitFor()
+    const zh2 = (await beads.nth(1).locator('[data-lang=zh] .member').first().textContent())!.trim()
+    const zh3 = (await beads.nth(2).locator('[data-lang=zh] .member').first().textContent())!.trim()
+    const en3 = (await beads.nth(2).locator('[data-lang=en] .member').first().textContent())!.trim()
+    const totalBefore = await page.locator('.pager span').textContent()
+
+    await beads.nth(1).click()
+    await beads.nth(1).locator('button', { hasText: 'Merge with next' }).click()
+    await page.locator('.notice.ok', { hasText: 'Saved' }).waitFor()
+
+    await page.reload()
+    await beads.nth(1).waitFor()
+    const merged = beads.nth(1)
+    expect(await merged.locator('[data-lang=zh] .member').allTextContents()).toEqual([zh2, zh3])
+    expect(await merged.locator('[data-lang=en]').textContent()).toContain(en3)
+    expect(await merged.locator('.badge').allTextContents()).toContain('edited')
+    expect(await beads.nth(2).locator('[data-lang=zh]').textContent()).not.toContain(zh3)
+    expect(totalBefore).toBeTruthy()
+    await merged.click()
+    await screenshot(page, 'web-alignment-merge')
+  })
+})
