@@ -1,7 +1,7 @@
 /** `corpora/<document>/manifest.json`: names a document and, for pre-aligned material, says how to read it. */
 import { z } from 'zod'
 
-const files = z.record(z.enum(['zh', 'en', 'fr', 'es', 'ru', 'ar']), z.string().min(1))
+const files = z.partialRecord(z.enum(['zh', 'en', 'fr', 'es', 'ru', 'ar']), z.string().min(1))
 
 export const manifestSchema = z.object({
   symbol: z.string().min(1).max(200).optional(),
