@@ -21,7 +21,7 @@ const MEASURE_WORDS = '个年月日次号项名卷条款段届位人家国元份
 /** A number glued after a letter or a closing mark (not inside a symbol like E/CN.15 or a date like 2024-05). */
 const NUMBER_REF = /(?<=[\p{L}\p{M}，、。；：）》”’」』,;:.)\]"'?!؟،؛])(\d{1,3})(?=$|[\s\p{Script=Han}，、。；：（）《》“”‘’,;:.)\]"'?!؟،؛\u0600-\u06FF])/gu
 /** A letter mark glued after a comma or closing mark, followed by a space (zh "待遇，a 包括", en "children,a including"). */
-const LETTER_REF = /(?<=[，、。；：）》”,;:)\]"])([a-z])(?=\s)/gu
+const LETTER_REF = /(?<=[，、。；：）》”,;:)\]"])([a-z])(?=\s|\p{Script=Han})/gu
 const STAR_REF = /(?<=\S)(\*{1,3})/gu
 
 /** Take the references out of one block's text (in reading order), advancing the state. */
@@ -35,7 +35,7 @@ export function extractRefs(text: string, state: RefState, lang: Lang): { text: 
     if (n < state.last || n > state.last + 4) continue
     const token = tokenAround(text, start, start + m[1].length)
     if (/[\/]/.test(token) || /\d[.,]$/.test(text.slice(0, start))) continue
-    const after = text[start + m[1].length] ?? ''
+    const after = text.slice(start + m[1].length).trimStart()[0] ?? ''
     if (lang === 'zh' && after && MEASURE_WORDS.includes(after)) continue
     // Latin: a number right after a letter is a reference only when the word is a word (not "G77", "COVID")
     if (lang !== 'zh' && /[A-Z]$/.test(text.slice(0, start)) && /\b[A-Z]{1,5}$/.test(text.slice(0, start))) continue

@@ -19,7 +19,8 @@ export function furnitureKind(line: string): FurnitureKind | null {
   const text = line.trim()
   if (!text) return null
   if (/^_{5,}$/.test(text.replace(/\s+/g, ''))) return 'separator'
-  if (/^(?:https?:\/\/|www\.)\S+$/i.test(text)) return 'link'
+  if (/^https?:\/\/\S+$/i.test(text)) return 'link'
+  if (/^www\.\S+$/i.test(text)) return 'link'
   if (SYMBOL_LINE.test(text)) return 'symbol'
   if (new RegExp(`^(?:${JOB})$`).test(text)) return 'symbol'
   if (/^\d{1,4}$/.test(text) || /^\d{1,4}\s*\/\s*\d{1,4}$/.test(text) || /^-\s*\d{1,4}\s*-$/.test(text)) return 'page'

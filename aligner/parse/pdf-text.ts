@@ -79,6 +79,8 @@ class Walker {
   private open: RawBlock | null = null
   private lastBody: Line | null = null
   private blankSinceBody = false
+  /** Furniture (a page break) came between the last body line and this one. */
+  private pageBreakSinceBody = false
   private zone: 'body' | 'footnotes' = 'body'
   private footnote: RawBlock | null = null
   private lastFootnote = 0
@@ -121,6 +123,7 @@ class Walker {
       }
       if (line.furniture) {
         this.furniture.push(line.text)
+        this.pageBreakSinceBody = true
         if (line.furniture === 'separator') {
           this.zone = 'footnotes'
           this.footnote = null
@@ -179,7 +182,7 @@ class Walker {
   private unseparatedFootnote(line: Line): boolean {
     const m = /^([a-z]|\*{1,3})\s+(\S.*)$/u.exec(line.text)
     if (!m || line.indent < 1) return false
-    if (this.open && this.lastBody && !this.endsParagraph(this.lastBody, line)) return false
+    if (this.open && this.lastBody && !this.endsParagraph(this.lastBody, line) && !SENTENCE_END.test(withoutRef(this.lastBody.text))) return false
     if (!this.markReferenced(m[1])) return false
     this.zone = 'footnotes'
     this.startFootnote(m[1], m[2])
@@ -214,6 +217,7 @@ class Walker {
     }
     this.lastBody = line
     this.blankSinceBody = false
+    this.pageBreakSinceBody = false
   }
 
   /** Open a block for a marker line; false when the line is a continuation after all. */
@@ -229,7 +233,8 @@ class Walker {
         this.startBlock({ kind: 'heading', label: marker.label, marker: marker.raw, lines: [marker.rest], structural: 'section' })
         return true
       case 'resolution':
-        if (!ended) return false
+        // A line that is exactly a resolution heading ("决议草案一", "Draft resolution I") opens one even without a paragraph end before it.
+        this.closeOpen()
         this.sub = null
         this.resolution = 'title'
         this.startBlock({ kind: 'heading', label: marker.label, marker: '', lines: [marker.rest], structural: 'resolution' })
@@ -250,10 +255,15 @@ class Walker {
   }
 
   private numberedLine(line: Line, marker: Marker, ended: boolean): boolean {
+    void line
     const n = Number(marker.label)
     const nextReport = n === this.report + 1
     const nextSub = this.sub !== null && n === this.sub.last + 1
+    // A sentence that ended on the line before lets a numbered line start a block even without other signs.
+    if (!ended && this.lastBody && SENTENCE_END.test(withoutRef(this.lastBody.text)) && !this.trailingSignal) ended = true
     if (!ended && !nextReport && !nextSub && n !== 1) return false
+    // The block before is finished: judge it first (a heading there closes a resolution or a list).
+    this.closeOpen()
     const block = (kind: BlockKind): RawBlock => ({ kind, label: marker.label, marker: marker.raw, lines: [marker.rest], structural: 'numbered' })
 
     if (this.resolution !== 'none') {
@@ -384,13 +394,46 @@ class Walker {
       const runsOn = !TERMINAL.test(prev.text) && /^\p{Ll}/u.test(next.text)
       if (!runsOn) return true
     }
+    const bare = withoutRef(prev.text)
+    const terminal = TERMINAL.test(bare) || (this.zh && TERMINAL_ZH.test(bare))
+    // Table rows (cells apart by spaces) stand on their own lines.
+    if (this.zh && tableRow(next.text) && (SENTENCE_END.test(bare) || tableRow(prev.text))) return true
+    // Across a page break the last line's length says little: only its punctuation and the new page's indentation count.
+    if (this.pageBreakSinceBody) return terminal && next.indent >= 2
     const width = displayWidth(prev.text) + prev.indent
-    if (width < this.fullWidth * 0.75) return true
-    const terminal = TERMINAL.test(prev.text) || (this.zh && TERMINAL_ZH.test(prev.text))
+    if (width < this.fullWidth * 0.75) {
+      // A line cut short because the next word (a long symbol, a URL) would not fit is no paragraph end.
+      const word = /^[^\s\p{Script=Han}，。；：、（）《》“”]+/u.exec(next.text)?.[0] ?? next.text.slice(0, 1)
+      const forced = width + 1 + displayWidth(word) > this.fullWidth
+      return terminal || !forced
+    }
     if (terminal && next.indent >= 2 && next.indent > prev.indent) return true
-    if (terminal && next.indent >= 2 && this.zh) return true
+    // A colon at the end of a line, then an opening quote: a quoted agenda or text follows as its own block.
+    if (this.zh && /[：:]$/.test(bare) && /^[“"《]/.test(next.text)) return true
+    // An indented line opens a paragraph (continuation lines start at the margin, or one space in at a page top).
+    if (next.indent >= 2 && (this.zh || (!/[,\-]$/.test(prev.text) && !/^\p{Ll}/u.test(next.text)))) return true
     return false
   }
+}
+
+/** A Chinese line of table cells: words apart by spaces, no sentence punctuation. */
+function tableRow(text: string): boolean {
+  const gaps = text.match(/[\p{Script=Han}）)]\s+(?=[\p{Script=Han}A-Z])/gu)?.length ?? 0
+  return gaps >= 2 && !/[。；，：]/.test(text)
+}
+
+function adjacentLink(lines: Line[], k: number): boolean {
+  for (const step of [-1, 1]) {
+    let j = k + step
+    while (j >= 0 && j < lines.length && lines[j].blank) j += step
+    if (j >= 0 && j < lines.length && lines[j].furniture === 'link' && /^https?:/i.test(lines[j].text)) return true
+  }
+  return false
+}
+
+/** A line's text without a footnote reference glued to its last punctuation ("…公约》，25" → "…公约》，"). */
+function withoutRef(text: string): string {
+  return text.replace(/(?<=[。，；：）》”,.;:)"])(?:\d{1,3}|\*{1,3}|[a-z])$/u, '')
 }
 
 /** Mark furniture lines, weighing context: a bare number is a page number only next to other furniture or at an edge. */
@@ -421,6 +464,8 @@ function markFurniture(lines: Line[]): void {
   const decided = lines.map((l) => l.furniture)
   for (let k = 0; k < lines.length; k++) {
     const kind = lines[k].furniture
+    // "www.…" alone on a line is a link line only among other link lines; else it is text wrapped there.
+    if (kind === 'link' && /^www\./i.test(lines[k].text) && !adjacentLink(lines, k)) decided[k] = null
     if (kind === 'page') {
       if (!(near(k, ['symbol']) || k === firstContent || k === lastContent)) decided[k] = null
     } else if (kind === 'symbol') {
