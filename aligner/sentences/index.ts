@@ -18,7 +18,7 @@ const ZH_BREAK = new RegExp(`[。！？；!?;]+[${CLOSERS}]*`, 'gu')
 
 /** Abbreviations (lower-cased, without their final full stop) after which a full stop does not end a sentence. */
 const ABBREVIATIONS: Record<'en' | 'fr' | 'es' | 'ru' | 'ar', string[]> = {
-  en: ['no', 'nos', 'para', 'paras', 'subpara', 'e.g', 'i.e', 'art', 'arts', 'mr', 'mrs', 'ms', 'dr', 'prof', 'st', 'vol', 'vols', 'p', 'pp', 'cf', 'etc', 'al', 'ch', 'chap', 'sect', 'fig', 'approx', 'rev', 'add', 'corr', 'amb', 'gen', 'hon', 'h.e', 'ibid', 'op', 'cit', 'inc', 'ltd', 'co', 'jr', 'sr', 'u.s', 'u.k', 'a.m', 'p.m', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'vs', 'viz', 'resp', 'incl', 'est'],
+  en: ['no', 'nos', 'para', 'paras', 'subpara', 'e.g', 'i.e', 'art', 'arts', 'mr', 'mrs', 'ms', 'dr', 'prof', 'st', 'vol', 'vols', 'p', 'pp', 'cf', 'etc', 'al', 'ch', 'chap', 'sect', 'fig', 'approx', 'rev', 'add', 'corr', 'amb', 'gen', 'hon', 'h.e', 'ibid', 'op', 'cit', 'inc', 'ltd', 'co', 'jr', 'sr', 'u.s', 'u.k', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'vs', 'viz', 'resp', 'incl', 'est'],
   fr: ['no', 'nos', 'n°', 'par', 'al', 'art', 'arts', 'm', 'mm', 'mme', 'mmes', 'mlle', 'dr', 'p', 'pp', 'cf', 'etc', 'vol', 'chap', 's.e', 'e.g', 'i.e', 'op', 'cit', 'ibid', 'env', 'av', 'apr', 'j.-c', 'st', 'ste', 'rev', 'add', 'corr', 'janv', 'févr', 'sept', 'oct', 'nov', 'déc'],
   es: ['no', 'núm', 'nº', 'párr', 'párrs', 'art', 'arts', 'sr', 'sra', 'sres', 'sras', 'srta', 'dr', 'dra', 'excmo', 'excma', 'ud', 'uds', 'p', 'pp', 'pág', 'págs', 'cf', 'etc', 'vol', 'cap', 'e.g', 'i.e', 'p.ej', 'ee.uu', 'op', 'cit', 'ibid', 'aprox', 'apdo', 'rev', 'add', 'corr', 'dña', 'd'],
   ru: ['г', 'гг', 'п', 'пп', 'ст', 'стр', 'т', 'т.е', 'т.д', 'т.п', 'т.к', 'др', 'пр', 'см', 'ср', 'им', 'ул', 'в', 'вв', 'млн', 'млрд', 'тыс', 'руб', 'долл', 'г-н', 'г-жа', 'гн', 'проф', 'акад', 'no', 'рис', 'табл', 'гл', 'разд', 'подп', 'е.г', 'и.о', 'e.g', 'i.e', 'art', 'para'],
@@ -74,6 +74,8 @@ function alphabeticCuts(text: string, lang: Exclude<Lang, 'zh'>): number[] {
     }
     if (!/^[\p{Lu}\p{Lt}\d"'“‘«¿¡(\[]/u.test(next)) continue
     if (punct === '.' && !isSentenceEndingWord(word, abbreviations)) continue
+    // A list label ("as follows: 1. Election …") is no sentence end.
+    if (punct === '.' && /^\(?\d{1,3}\)?$|^\(?[a-z]\)$/.test(word) && /(^|[:;]\s*)$/.test(before.slice(0, before.length - word.length))) continue
     cuts.push(cut)
   }
   return cuts
@@ -81,14 +83,12 @@ function alphabeticCuts(text: string, lang: Exclude<Lang, 'zh'>): number[] {
 
 /** Whether the word before a full stop lets it end a sentence. */
 function isSentenceEndingWord(word: string, abbreviations: Set<string>): boolean {
-  const bare = word.replace(/^[(\["'“‘«]+/, '')
+  const bare = word.replace(/^[(\["'“‘«]+/, '').replace(/^\p{L}['’]/u, '')
   if (!bare) return true
   const lower = bare.toLowerCase()
   if (abbreviations.has(lower)) return false
   // A single initial ("J. Smith"; "M. Dupont" is in the list) or a bare list label ("a." before its item)
   if (/^\p{L}$/u.test(bare)) return false
-  // A run of initials such as "U.N" or "S.E"
-  if (/^(\p{L}\.)+\p{L}$/u.test(bare) && bare.length <= 5) return false
   return true
 }
 
