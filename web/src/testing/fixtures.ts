@@ -85,7 +85,7 @@ export const documentDetail: DocumentDetail = {
 
 function group(id: number, ordinal: number, confidence: number, zh: string[], en: string[], ar: string[]): AlignmentGroup {
   let m = id * 10
-  const members = (texts: string[]) => texts.map((text, i) => ({ id: m++, ordinal: ordinal + i, text, label: null, kind: 'paragraph' as const }))
+  const members = (texts: string[]) => texts.map((text, i) => ({ id: m++, ordinal: ordinal + i, blockOrdinal: ordinal, text, label: null, kind: 'paragraph' as const }))
   return {
     id, level: 'paragraph', ordinal, parentId: null, confidence, flagged: false, origin: 'auto', confirmed: false,
     paragraphLabel: String(ordinal + 1), members: { zh: members(zh), en: members(en), ar: members(ar) },

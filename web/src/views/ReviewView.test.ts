@@ -1,0 +1,70 @@
+import { mount, type VueWrapper } from '@vue/test-utils'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import type { ReviewResponse } from '../api/terminology.ts'
+import { createTestRouter } from '../router.ts'
+import { documentsAnswer } from '../testing/fixtures.ts'
+import { mockApi, settle, type MockApi } from '../testing/mock-fetch.ts'
+import ReviewView from './ReviewView.vue'
+
+const report: ReviewResponse = {
+  findings: [
+    {
+      key: 'number:483:en:2030',
+      kind: 'number',
+      message: '“2030” is in the Chinese but not in the English.',
+      segments: [
+        { groupId: 483, lang: 'zh', text: '到2030年实现目标', spans: [{ start: 1, end: 5 }], documentSymbol: 'A/RES/70/1', documentSlug: 'sdg', paragraphLabel: '14' },
+        { groupId: 483, lang: 'en', text: 'Achieve the goals by 2013', documentSymbol: 'A/RES/70/1', documentSlug: 'sdg', paragraphLabel: '14' },
+      ],
+      accepted: false,
+    },
+    {
+      key: 'untranslated:9:ar',
+      kind: 'untranslated',
+      message: 'The Arabic is a copy of the English.',
+      segments: [{ groupId: 9, lang: 'ar', text: 'General Assembly' }],
+      accepted: true,
+    },
+  ],
+}
+
+let api: MockApi
+let wrapper: VueWrapper | null = null
+beforeEach(() => {
+  api = mockApi().on('GET', '/api/documents', documentsAnswer).on('GET', '/api/review', report).on('POST', '/api/review/accept', { accepted: true })
+})
+afterEach(() => {
+  wrapper?.unmount()
+  api.restore()
+})
+
+async function open(url = '/review?doc=sdg') {
+  const router = createTestRouter()
+  await router.push(url)
+  await router.isReady()
+  wrapper = mount(ReviewView, { global: { plugins: [router] }, attachTo: document.body })
+  await settle()
+  return { w: wrapper, router }
+}
+
+describe('ReviewView', () => {
+  it('groups findings by kind, with their segments in context, hiding accepted ones', async () => {
+    const { w } = await open()
+    expect(api.calls.find((c) => c.path === '/api/review')!.query.get('doc')).toBe('sdg')
+    const numbers = w.find('[data-kind=number]')
+    expect(numbers.find('.message').text()).toContain('2030')
+    expect(numbers.find('mark').text()).toBe('2030')
+    expect(numbers.find('a').attributes('href')).toBe('/alignment/sdg?level=sentence&group=483')
+    expect(w.find('[data-kind=untranslated]').text()).toContain('All accepted.')
+  })
+
+  it('marks a finding accepted through the API', async () => {
+    const { w } = await open()
+    await w.find('[data-kind=number] .finding-head button').trigger('click')
+    await settle()
+    const post = api.calls.find((c) => c.method === 'POST')!
+    expect(post.path).toBe('/api/review/accept')
+    expect(post.body).toMatchObject({ key: 'number:483:en:2030' })
+    expect(w.find('[data-kind=number]').text()).toContain('All accepted.')
+  })
+})
