@@ -34,6 +34,7 @@
  *    both, F = units with the rendering) as a check of specificity.
  */
 import { LANGS, type Lang } from '../../aligner/types.ts'
+import { detectLanguage } from '../../aligner/language/index.ts'
 import { fold } from '../search/fold.ts'
 import type { AlignedUnit } from './units.ts'
 import { isStopword, tokenize, type Token } from './text.ts'
@@ -473,6 +474,13 @@ export function discoverRenderings(index: MemoryIndex, query: string, lang: Lang
     }
     let currentUnit = -1
     const score = (t: Token) => (explainedElsewhere.get(currentUnit)?.has(t.key) ? -TAU : (wordScore.get(t.key) ?? -TAU))
+    // Core words come with the query in at least half of its occurrences. A rendering replaces
+    // the usual one (variants are alternatives), while context words come in addition to it: so
+    // where the core words are present, the span is built from them alone, and only occurrences
+    // without them are read with every associated word.
+    const core = new Set<string>()
+    for (const [key, occs] of inOcc) if (occs.length >= n / 2) core.add(key)
+    const coreScore = (t: Token) => (core.has(t.key) ? score(t) : -TAU)
     interface Group {
       key: string
       count: number
@@ -485,7 +493,9 @@ export function discoverRenderings(index: MemoryIndex, query: string, lang: Lang
       const unit = index.units[o.unit]
       const text = unit.texts[tgt]!
       currentUnit = o.unit
-      const spans = extractSpans(text, index.tokens[o.unit][tgt]!, score, tgt, Math.min(o.spans.length, 3))
+      const k = Math.min(o.spans.length, 3)
+      let spans = core.size > 0 && n >= 3 ? extractSpans(text, index.tokens[o.unit][tgt]!, coreScore, tgt, k) : []
+      if (spans.length === 0) spans = extractSpans(text, index.tokens[o.unit][tgt]!, score, tgt, k)
       spansByUnit.set(o.unit, spans)
       const seenHere = new Set<string>()
       for (const s of spans) {
@@ -555,4 +565,20 @@ export function sameRendering(a: string, b: string, lang: Lang): boolean {
   const ka = tokenize(a, lang).map((t) => t.key).join(' ')
   const kb = tokenize(b, lang).map((t) => t.key).join(' ')
   return ka === kb && ka !== '' ? true : fold(a).trim() === fold(b).trim()
+}
+
+/**
+ * The language of a query: by script for Chinese, Russian and Arabic; for Latin script,
+ * detectLanguage (franc) when it is confident, else the language in which the memory
+ * holds the query most often (a two-word term is too short for franc).
+ */
+export function detectQueryLanguage(index: MemoryIndex, query: string): Lang {
+  const guess = detectLanguage(query)
+  if (guess.language && guess.language !== 'en' && guess.language !== 'fr' && guess.language !== 'es') return guess.language
+  const counts = (['en', 'fr', 'es'] as const).map((l) => ({ l, n: findOccurrences(index, query, l).length }))
+  counts.sort((a, b) => b.n - a.n)
+  if (counts[0].n > 0 && counts[0].n > counts[1].n) return counts[0].l
+  if (guess.language) return guess.language
+  if (/\p{Script=Han}/u.test(query)) return 'zh'
+  return counts[0].n > 0 ? counts[0].l : 'en'
 }

@@ -1,0 +1,71 @@
+/**
+ * `sixfold renderings "<term>" [--lang xx] [--json]`: how a term was rendered
+ * in the other languages of the memory (the current database), best first.
+ * JSON: {"term", "language", "renderings": {"en": [{"text", "count", "share"}], …}}.
+ */
+import { isLang, LANGS, SixfoldError, type Lang } from '../../../aligner/types.ts'
+import { openDatabase } from '../../db/client.ts'
+import { migrateDatabase } from '../../db/migrate.ts'
+import { memoryIndex } from '../../terminology/memory.ts'
+import { detectQueryLanguage, discoverRenderings } from '../../terminology/renderings.ts'
+
+const USAGE = 'usage: sixfold renderings "<term>" [--lang zh|en|fr|es|ru|ar] [--json] [--examples]'
+
+export async function run(args: string[]): Promise<number> {
+  let term: string | null = null
+  let lang: Lang | null = null
+  let json = false
+  let examples = false
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]
+    if (a === '--json') json = true
+    else if (a === '--examples') examples = true
+    else if (a === '--lang' || a.startsWith('--lang=')) {
+      const value = a === '--lang' ? args[++i] : a.slice('--lang='.length)
+      if (!isLang(value)) throw new SixfoldError('bad_request', `--lang must be one of ${LANGS.join(', ')}, not "${value ?? ''}"`)
+      lang = value
+    } else if (a === '--help' || a === '-h') {
+      process.stdout.write(USAGE + '\n')
+      return 0
+    } else if (a.startsWith('--')) throw new SixfoldError('bad_request', `unknown option ${a} (${USAGE})`)
+    else if (term === null) term = a
+    else throw new SixfoldError('bad_request', `one term at a time: quote a multi-word term ("${term} ${a}")`)
+  }
+  if (term === null || !term.trim()) {
+    process.stderr.write(`sixfold renderings: no term given\n${USAGE}\n`)
+    return 2
+  }
+  if (term.length > 200) throw new SixfoldError('bad_request', 'the term is longer than 200 characters')
+  const database = openDatabase()
+  try {
+    await migrateDatabase(database)
+    const index = await memoryIndex(database.client)
+    const language = lang ?? detectQueryLanguage(index, term)
+    const result = discoverRenderings(index, term, language)
+    const renderings: Record<string, unknown[]> = {}
+    for (const l of LANGS) {
+      if (l === language) continue
+      renderings[l] = (result.renderings[l] ?? []).map((r) =>
+        examples
+          ? { text: r.text, count: r.count, share: r.share, examples: r.examples.map((e) => ({ groupId: e.groupId, document: e.documentSymbol, paragraph: e.paragraphLabel, text: e.target.text, start: e.target.start, end: e.target.end })) }
+          : { text: r.text, count: r.count, share: r.share },
+      )
+    }
+    if (json) {
+      process.stdout.write(JSON.stringify({ term: result.term, language, renderings }) + '\n')
+      return 0
+    }
+    if (index.units.length === 0) process.stderr.write('sixfold renderings: the memory is empty (import corpora first: npm run --silent sixfold -- import corpora)\n')
+    process.stdout.write(`${result.term} [${language}]: ${result.occurrences} aligned segment${result.occurrences === 1 ? '' : 's'}\n`)
+    for (const l of LANGS) {
+      if (l === language) continue
+      const list = result.renderings[l] ?? []
+      const n = result.occurrencesWithTarget[l] ?? 0
+      process.stdout.write(`  ${l}${list.length === 0 ? '  —' : ''}\n`)
+      for (const r of list) process.stdout.write(`      ${String(r.count).padStart(5)}/${n}  ${(r.share * 100).toFixed(0).padStart(3)}%  ${r.text}\n`)
+    }
+    return 0
+  } finally {
+    database.close()
+  }
+}

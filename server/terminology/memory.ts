@@ -1,0 +1,100 @@
+/**
+ * The thin database side of terminology: reads the memory's six-way sentence
+ * groups as aligned units, and keeps one rendering index per database,
+ * rebuilt only when the memory changes (a cheap fingerprint query tells).
+ */
+import type { Client } from '@libsql/client'
+import { isLang, SixfoldError, type Lang } from '../../aligner/types.ts'
+import { buildIndex, type MemoryIndex } from './renderings.ts'
+import type { AlignedUnit } from './units.ts'
+
+export interface DocumentInfo {
+  id: number
+  slug: string
+  symbol: string
+}
+
+/** Finds a document by id, slug or symbol; a clear error when there is none. */
+export async function findDocument(client: Client, ref: string): Promise<DocumentInfo> {
+  const rs = await client.execute({
+    sql: 'SELECT id, slug, symbol FROM documents WHERE slug = ? OR symbol = ? OR CAST(id AS TEXT) = ? ORDER BY id LIMIT 1',
+    args: [ref, ref, ref],
+  })
+  const row = rs.rows[0]
+  if (!row) {
+    const all = await client.execute('SELECT symbol FROM documents ORDER BY id LIMIT 20')
+    const known = all.rows.map((r) => String(r.symbol)).join(', ')
+    throw new SixfoldError('not_found', `no document "${ref}" in the memory${known ? ` (documents: ${known})` : ' (the memory is empty: import corpora first)'}`)
+  }
+  return { id: Number(row.id), slug: String(row.slug), symbol: String(row.symbol) }
+}
+
+/** The memory's sentence groups as aligned units (texts of a language in one group joined by a space). */
+export async function loadUnits(client: Client, documentId?: number): Promise<AlignedUnit[]> {
+  const rs = await client.execute({
+    sql: `SELECT s.group_id AS gid, s.lang AS lang, s.text AS text, d.symbol AS symbol, b.label AS label
+          FROM sentences s
+          JOIN blocks b ON b.id = s.block_id
+          JOIN versions v ON v.id = s.version_id
+          JOIN documents d ON d.id = v.document_id
+          WHERE s.group_id IS NOT NULL ${documentId === undefined ? '' : 'AND d.id = ?'}
+          ORDER BY s.group_id, s.lang, b.ordinal, s.ordinal`,
+    args: documentId === undefined ? [] : [documentId],
+  })
+  const units: AlignedUnit[] = []
+  let current: AlignedUnit | null = null
+  for (const row of rs.rows) {
+    const gid = Number(row.gid)
+    const lang = String(row.lang)
+    if (!isLang(lang)) continue
+    if (!current || current.groupId !== gid) {
+      current = { groupId: gid, documentSymbol: String(row.symbol), paragraphLabel: null, texts: {} }
+      units.push(current)
+    }
+    const text = String(row.text)
+    current.texts[lang] = current.texts[lang] ? `${current.texts[lang]} ${text}` : text
+    if (row.label !== null && row.label !== undefined && (current.paragraphLabel === null || lang === 'zh')) current.paragraphLabel = String(row.label)
+  }
+  return units
+}
+
+/** Changes whenever sentences, groups or group membership change. */
+async function fingerprint(client: Client): Promise<string> {
+  const rs = await client.execute(
+    'SELECT (SELECT count(*) FROM sentences) AS n, (SELECT max(id) FROM sentences) AS ms, (SELECT total(group_id) FROM sentences) AS tg, (SELECT count(*) FROM align_groups) AS ng, (SELECT max(id) FROM align_groups) AS mg',
+  )
+  const r = rs.rows[0]
+  return `${r.n}:${r.ms}:${r.tg}:${r.ng}:${r.mg}`
+}
+
+interface Cached {
+  key: string
+  index: Promise<MemoryIndex>
+}
+const cache = new WeakMap<Client, Cached>()
+
+/** The rendering index of the whole memory (built once, rebuilt when the memory changed). */
+export async function memoryIndex(client: Client): Promise<MemoryIndex> {
+  const key = await fingerprint(client)
+  const hit = cache.get(client)
+  if (hit && hit.key === key) return hit.index
+  const index = loadUnits(client).then(buildIndex)
+  cache.set(client, { key, index })
+  index.catch(() => cache.delete(client))
+  return index
+}
+
+/** Unit indices of one document in the index. */
+export function unitsOfDocument(index: MemoryIndex, symbol: string): Set<number> {
+  const out = new Set<number>()
+  index.units.forEach((u, i) => {
+    if (u.documentSymbol === symbol) out.add(i)
+  })
+  return out
+}
+
+export function languagesOf(index: MemoryIndex): Lang[] {
+  const present = new Set<Lang>()
+  for (const u of index.units) for (const l of Object.keys(u.texts)) present.add(l as Lang)
+  return [...present]
+}
