@@ -87,6 +87,9 @@ export async function loadGroups(ex: Executor, ids: number[], langs: Lang[]): Pr
     }
   }
   for (const g of groups.values()) {
+    const members: AlignmentGroup['members'] = {}
+    for (const lang of ORDER) if (g.members[lang]) members[lang] = g.members[lang]
+    g.members = members
     for (const lang of ORDER) {
       const label = g.members[lang]?.find((m) => m.label !== null)?.label
       if (label) {

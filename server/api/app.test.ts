@@ -304,7 +304,7 @@ describe('HTTP API', () => {
     expect(((await (await guarded.request('/api/health')).json()) as HealthResponse).writeNeedsToken).toBe(true)
     expect((await guarded.request('/api/search?q=the')).status).toBe(200)
     const body = () => form({ symbol: 'X/1' })
-    for (const headers of [{}, { authorization: 'Bearer wrong' }, { authorization: 'Bearer s3cret-toke' }, { authorization: 's3cret-token' }]) {
+    for (const headers of [{} as Record<string, string>, { authorization: 'Bearer wrong' }, { authorization: 'Bearer s3cret-toke' }, { authorization: 's3cret-token' }]) {
       const r = await guarded.request('/api/documents', { method: 'POST', body: body(), headers })
       expect(r.status).toBe(401)
       expect(((await r.json()) as ApiError).error).toBe('unauthorized')

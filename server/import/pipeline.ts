@@ -132,13 +132,18 @@ export async function runImport(client: Client, jobs: ImportJob[], options: Impo
   progress.state = 'importing'
   progress.filesTotal += jobs.reduce((n, j) => n + fileCount(j), 0)
   const report = () => options.onProgress?.(progress)
+  const killAfter = Number(process.env.SIXFOLD_TEST_KILL_AFTER_SEGMENTS || 0)
   const hooks: StoreHooks = {
     onSegments: (n) => {
       progress.segments += n
       options.hooks?.onSegments?.(n)
       report()
     },
-    afterChunk: options.hooks?.afterChunk,
+    afterChunk: (written) => {
+      options.hooks?.afterChunk?.(written)
+      // Test hook for the crash test (test/e2e/server.test.ts): the process is killed outright mid-transaction.
+      if (killAfter > 0 && written >= killAfter) process.kill(process.pid, 'SIGKILL')
+    },
   }
   report()
   for (const job of jobs) {

@@ -26,9 +26,9 @@ const defaultParse: ParseFn = (bytes, fileName, lang) => parseDocument({ bytes, 
 
 export function loadAligner(): Promise<AlignFn> {
   aligner ??= import(ALIGN_MODULE).then((mod: Record<string, unknown>) => {
-    const align = mod.alignVersions as ((docs: ParsedDocument[]) => VersionsAlignment | Promise<VersionsAlignment>) | undefined
+    const align = mod.alignVersions as ((versions: Partial<Record<Lang, ParsedDocument>>) => VersionsAlignment | Promise<VersionsAlignment>) | undefined
     if (typeof align !== 'function') throw new Error('aligner/align/index.ts does not export alignVersions')
-    return (docs: ParsedDocument[]) => align(docs)
+    return (docs: ParsedDocument[]) => align(Object.fromEntries(docs.map((d) => [d.language, d])) as Partial<Record<Lang, ParsedDocument>>)
   })
   return aligner
 }
