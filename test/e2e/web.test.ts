@@ -3,14 +3,14 @@
  * the real server process on a temporary database with a small copy of the
  * demo corpora. Each test saves a screenshot under test-output/.
  */
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it, type TestContext } from 'vitest'
 import { openBrowser, screenshot, type Browser } from './support/browser.ts'
 import { writeCorporaFixture } from './support/corpora.ts'
-import { buildWeb, startServer, type RunningServer } from './support/server.ts'
+import { buildWeb, ROOT, startServer, type RunningServer } from './support/server.ts'
 
 let server: RunningServer
 let browser: Browser
@@ -119,5 +119,36 @@ describe('web UI in chromium', () => {
     expect(totalBefore).toBeTruthy()
     await merged.click()
     await screenshot(page, 'web-alignment-merge')
+  })
+
+  it('creates a document, uploads versions by file with the detected language shown, and explains a wrong language', async () => {
+    await page.goto(`${server.url}/documents`)
+    await page.locator('button', { hasText: 'New document' }).click()
+    await page.locator('input[placeholder="A/RES/70/1"]').fill('TEST/UDHR/1')
+    await page.locator('form.new-doc input[placeholder=optional]').fill('Declaration, uploaded in the browser')
+    await page.locator('form.new-doc button[type=submit]').click()
+    await page.waitForURL(/\/documents\/.+/)
+    await page.locator('.dropzone').waitFor()
+
+    const file = (lang: string, name = `${lang}.html`) => ({ name, mimeType: 'text/html', buffer: readFileSync(join(ROOT, 'corpora/udhr', `${lang}.html`)) })
+    const input = page.locator('.dropzone input[type=file]')
+    await input.setInputFiles([file('zh'), file('en')])
+    const done = page.locator('.uploads li.done')
+    await expect.poll(() => done.count(), { timeout: 60_000 }).toBe(2)
+    expect(await done.nth(0).textContent()).toContain('Added as the Chinese version')
+    expect(await done.nth(1).textContent()).toMatch(/Added as the English version: \d+ paragraphs, \d+ sentences\. Detected English/)
+    const versions = page.locator('table.versions')
+    await expect.poll(() => versions.locator('tr', { hasText: 'en.html' }).count()).toBe(1)
+    expect(await versions.locator('tr', { hasText: 'en.html' }).locator('.badge.good').textContent()).toBe('English')
+    await page.locator('.align-status', { hasText: 'Aligned on Chinese' }).waitFor()
+
+    // French text offered as Spanish: refused, in words
+    await input.setInputFiles([{ ...file('fr'), name: 'es.html' }])
+    const failed = page.locator('.uploads li.error')
+    await failed.waitFor({ timeout: 60_000 })
+    const message = (await failed.locator('.upload-state').textContent()) ?? ''
+    expect(message).toMatch(/French/)
+    expect(message).toMatch(/Spanish/)
+    await screenshot(page, 'web-documents-upload')
   })
 })
