@@ -7,6 +7,7 @@
  * "第 1、2、4、5次会议" are never mistaken for references that way.
  */
 import type { FootnoteRef, Lang } from '../types.ts'
+import { westernDigits } from './labels.ts'
 
 export interface RefState {
   /** Numbers of the document's footnotes. */
@@ -22,6 +23,7 @@ const MEASURE_WORDS = '个年月日次号项名卷条款段届位人家国元份
 const NUMBER_REF = /(?<=[\p{L}\p{M}，、。；：）》”’」』,;:.)\]"'?!؟،؛])(\d{1,3})(?=$|[\s\p{Script=Han}，、。；：（）《》“”‘’,;:.)\]"'?!؟،؛\u0600-\u06FF])/gu
 /** A letter mark glued after a comma or closing mark, followed by a space (zh "待遇，a 包括", en "children,a including"). */
 const LETTER_REF = /(?<=[，、。；：）》”,;:)\]"])([a-z])(?=\s|\p{Script=Han})/gu
+const PAREN_REF = /(?<=[\u0600-\u06FF\p{L}])\(([\d\u0660-\u0669]{1,3})\)/gu
 const STAR_REF = /(?<=\S)(\*{1,3})/gu
 
 /** Take the references out of one block's text (in reading order), advancing the state. */
@@ -40,6 +42,14 @@ export function extractRefs(text: string, state: RefState, lang: Lang): { text: 
     // Latin: a number right after a letter is a reference only when the word is a word (not "G77", "COVID")
     if (lang !== 'zh' && /[A-Z]$/.test(text.slice(0, start)) && /\b[A-Z]{1,5}$/.test(text.slice(0, start))) continue
     hits.push({ start, end: start + m[1].length, ref: n })
+    state.last = n
+  }
+  // Arabic references are numbers in brackets glued to the word: "الجنائية(1)."
+  for (const m of text.matchAll(PAREN_REF)) {
+    const start = m.index ?? 0
+    const n = Number(westernDigits(m[1]))
+    if (!state.numbers.has(n) || n < state.last || n > state.last + 4) continue
+    hits.push({ start, end: start + m[0].length, ref: n })
     state.last = n
   }
   if (state.marks.size) {

@@ -118,12 +118,14 @@ class Walker {
     for (this.i = 0; this.i < this.lines.length; this.i++) {
       const line = this.lines[this.i]
       if (line.blank) {
-        if (line.raw === '' || !this.doubleSpaced) this.blankSinceBody = true
+        // Blank lines among page furniture are page layout, not paragraph breaks.
+        if ((line.raw === '' || !this.doubleSpaced) && !this.pageBreakSinceBody) this.blankSinceBody = true
         continue
       }
       if (line.furniture) {
         this.furniture.push(line.text)
         this.pageBreakSinceBody = true
+        this.blankSinceBody = false
         if (line.furniture === 'separator') {
           this.zone = 'footnotes'
           this.footnote = null
@@ -391,7 +393,8 @@ class Walker {
     }
     if (this.blankSinceBody && !this.doubleSpaced) {
       // A blank line ends a paragraph, unless a sentence plainly runs on (page break mid-sentence).
-      const runsOn = !TERMINAL.test(prev.text) && /^\p{Ll}/u.test(next.text)
+      const caseless = !/^[\p{Lu}\p{Ll}]/u.test(next.text)
+      const runsOn = !TERMINAL.test(withoutRef(prev.text)) && (/^\p{Ll}/u.test(next.text) || (caseless && /\p{L}$/u.test(prev.text)))
       if (!runsOn) return true
     }
     const bare = withoutRef(prev.text)

@@ -1,0 +1,61 @@
+/**
+ * PDF-extracted text in English, French, Russian and Arabic: the same small report in each (see
+ * test/fixtures/parse/pdf-text-sample.ts), built from real UN sentences of the UNPC devset.
+ */
+import { readFileSync } from 'node:fs'
+import { describe, expect, it } from 'vitest'
+import { parseText } from './index.ts'
+import { LINES, SAMPLE_LANGS, WORDS, buildSample, devsetLines } from '../../test/fixtures/parse/pdf-text-sample.ts'
+
+describe.each(SAMPLE_LANGS)('PDF text in %s', (lang) => {
+  const file = readFileSync(new URL(`../../test/fixtures/parse/pdf-text-${lang}.txt`, import.meta.url), 'utf8')
+  const doc = parseText(file, { format: 'pdf-text', lang })
+  const d = devsetLines(lang)
+  const s = (k: keyof typeof LINES) => d[LINES[k]]
+  const w = WORDS[lang]
+  const bare = (heading: string) => heading.replace(/^(?:[A-Z]\.|ألف -|باء -)\s*/u, '')
+
+  it('is the fixture the builder makes', () => {
+    expect(file).toBe(buildSample(lang))
+  })
+
+  it('is read as its language', () => {
+    expect(doc.language).toBe(lang)
+    expect(doc.detected.language).toBe(lang)
+  })
+
+  it('gives the blocks in order, with labels, lines joined and hyphenation undone', () => {
+    const got = doc.blocks.map((b) => [b.kind, b.label, b.text, b.footnoteRefs])
+    expect(got).toEqual([
+      ['heading', 'I', w.title1, []],
+      ['heading', 'A', bare(w.sectionA), []],
+      ['paragraph', '1', s('para1'), []],
+      ['heading', 'I', w.resolution, []],
+      ['heading', null, w.resTitle, []],
+      ['paragraph', null, w.opener, []],
+      ['paragraph', null, s('preamble'), []],
+      ['paragraph', '1', s('op1'), []],
+      ['paragraph', '2', s('op2'), [1]],
+      ['paragraph', '2', `${s('para2a')} ${s('para2b')}`, [2]],
+      ['footnote', '1', w.fn1, []],
+      ['footnote', '2', w.fn2, []],
+      ['paragraph', '3', s('para3'), []],
+      ['item', 'a', s('itemA'), []],
+      ['item', 'b', s('itemB'), []],
+      ['paragraph', '4', s('para4'), []],
+      ['heading', 'B', bare(w.sectionB), []],
+      ['paragraph', '5', s('para5'), []],
+      ['heading', 'II', w.title2, []],
+      ['paragraph', '6', s('para6'), []],
+    ])
+  })
+
+  it('sets the page furniture aside', () => {
+    expect(doc.furniture).toEqual(['E/2024/30', 'E/CN.15/2024/16', '__________________', '24-09321', '3/48', 'E/2024/30', 'E/CN.15/2024/16', '24-09321', '4/48'])
+  })
+
+  it('splits the joined paragraph into its two sentences', () => {
+    const p2 = doc.blocks.find((b) => b.kind === 'paragraph' && b.label === '2' && b.footnoteRefs.includes(2))
+    expect(p2?.sentences).toEqual([s('para2a'), s('para2b')])
+  })
+})
