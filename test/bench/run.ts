@@ -2,6 +2,8 @@
  * `npm run bench`: speed and memory. `npm run bench -- alignment` runs one suite.
  * Suites: alignment (aligner throughput), server (import and search), web (page load).
  */
+export {}
+
 const ALL = ['alignment', 'server', 'web']
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'))
 const suites = wanted.length ? wanted : ALL

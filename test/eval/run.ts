@@ -3,6 +3,8 @@
  * (from ../shared/eval when present, else from the shipped corpora) and says
  * plainly what it skipped.
  */
+export {}
+
 const SUITES = ['./alignment.ts', './terminology.ts']
 
 let failed = false
