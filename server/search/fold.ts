@@ -10,7 +10,8 @@
  * - Greek and others: lower case.
  * - Arabic: harakat, tanwin, shadda, sukun, superscript alef and Quranic marks
  *   removed; tatweel removed; أ إ آ ٱ → ا; ؤ → و; ئ → ي; ى → ي; ة → ه.
- * - Full-width ASCII (Ａ, ２) → ASCII; every run of white space → one space.
+ * - Full-width ASCII (Ａ, ２) → ASCII; every run of white space → one space;
+ *   control characters dropped (the FTS index uses char(1) in its language marker).
  * - Han characters get a space on each side (" 发 展 "), so that trigram
  *   search finds one- and two-character Chinese queries: " 发 " and " 发 展 "
  *   are three characters or more. The folded query carries the same spaces.
@@ -58,7 +59,8 @@ function foldChar(ch: string): string {
   if (cached !== undefined) return cached
   let out: string
   const code = ch.codePointAt(0)!
-  if (ARABIC_DROP.has(code)) out = ''
+  if (code < 0x20 || (code >= 0x7f && code <= 0x9f) || code === 0xfeff || code === 0x200b) out = '' // control characters, BOM, zero-width space
+  else if (ARABIC_DROP.has(code)) out = ''
   else if (ARABIC_MAP[ch]) out = ARABIC_MAP[ch]
   else if (code >= 0xff01 && code <= 0xff5e) out = foldChar(String.fromCodePoint(code - 0xfee0))
   else if (code === 0x3000) out = ' '

@@ -58,9 +58,11 @@ export function searchTerms(q: string, mode: SearchMode): string[] {
   return [...new Set(words)]
 }
 
-/** An FTS5 query string matching every term as literal text. */
-export function ftsQuery(terms: string[]): string {
-  return terms.map((t) => `"${t.replace(/"/g, '""')}"`).join(' AND ')
+/** An FTS5 query string matching every term as literal text (and, for one language, its marker: see drizzle/0002_fts_lang.sql). */
+export function ftsQuery(terms: string[], lang?: Lang): string {
+  const quoted = terms.map((t) => `"${t.replace(/"/g, '""')}"`)
+  if (lang) quoted.unshift(`"\u0001${lang}\u0001"`)
+  return quoted.join(' AND ')
 }
 
 interface Filter {
@@ -78,7 +80,13 @@ function buildFilter(terms: string[], languages: Lang[], documentId: number | un
   if (ftsTerms.length) {
     from = 'sentences_fts f JOIN sentences s ON s.id = f.rowid'
     clauses.push('sentences_fts MATCH ?')
-    args.push(ftsQuery(ftsTerms))
+    args.push(ftsQuery(ftsTerms, languages.length === 1 ? languages[0] : undefined))
+    orderBy = 'f.rowid'
+  } else if (languages.length === 1) {
+    // No trigram to look up: walk one language's rows through its marker in the index.
+    from = 'sentences_fts f JOIN sentences s ON s.id = f.rowid'
+    clauses.push('sentences_fts MATCH ?')
+    args.push(ftsQuery([], languages[0]))
     orderBy = 'f.rowid'
   } else {
     from = 'sentences s'
