@@ -90,7 +90,21 @@ export function parseHtml(html: string, lang: Lang): RawParse {
     if (!selfClose && !['img', 'hr', 'meta', 'link', 'input'].includes(tag)) stack.push({ tag, number, item: tag === 'li' ? (current?.label ?? null) : undefined })
   }
   flush()
-  return { blocks, furniture: [] }
+  return { blocks: mergeChapterTitles(blocks), furniture: [] }
+}
+
+/** "Chapter I" alone, then its title as a heading or short paragraph: one heading labelled I. */
+function mergeChapterTitles(blocks: RawBlock[]): RawBlock[] {
+  const out: RawBlock[] = []
+  for (const b of blocks) {
+    const prev = out[out.length - 1]
+    if (prev?.structural === 'chapter' && prev.lines.length === 0 && b.label === null && (b.kind === 'heading' || b.kind === 'paragraph') && !/[.;:。；：]$/.test(b.lines.join(' '))) {
+      prev.lines = b.lines
+      continue
+    }
+    out.push(b)
+  }
+  return out
 }
 
 function toBlock(tag: string, label: string | null, text: string, stack: Frame[], lang: Lang): RawBlock {
@@ -99,7 +113,8 @@ function toBlock(tag: string, label: string | null, text: string, stack: Frame[]
   if (/^h[2-6]$/.test(tag)) {
     if (article?.number) return { kind: 'heading', label: article.number, marker: '', lines: [text] }
     const m = matchMarker(text, lang)
-    if (m && m.type !== 'item' && m.type !== 'numbered') return { kind: 'heading', label: m.label, marker: m.raw, lines: [m.rest || text] }
+    if (m?.type === 'chapter') return { kind: 'heading', label: m.label, marker: m.raw, lines: [], structural: 'chapter' }
+    if (m && m.type !== 'item') return { kind: 'heading', label: m.label, marker: m.raw, lines: [m.rest || text] }
     return { kind: 'heading', label: null, marker: '', lines: [text] }
   }
   if (tag === 'li') return { kind: 'item', label, marker: '', lines: [text] }
@@ -114,6 +129,7 @@ function toBlock(tag: string, label: string | null, text: string, stack: Frame[]
       case 'item':
         return { kind: 'item', label: m.label, marker: m.raw, lines: [m.rest] }
       case 'chapter':
+        return { kind: 'heading', label: m.label, marker: m.raw, lines: [], structural: 'chapter' }
       case 'section':
       case 'resolution':
         return { kind: 'heading', label: m.label, marker: m.raw, lines: [m.rest || text] }
