@@ -14,6 +14,8 @@ export interface DocumentPairOptions {
   lexicon?: Lexicon
   /** Learn a lexicon from the paragraph pass (default: when both sides have ≥ 40 blocks or ≥ 40 sentences). */
   learn?: boolean
+  /** A trusted earlier paragraph alignment (e.g. composed through a pivot) to guide a single narrow pass. */
+  guide?: ReadonlyArray<Pick<Bead, 'src' | 'tgt'>>
 }
 
 export interface DocumentPairResult extends DocumentPairAlignment {
@@ -33,8 +35,8 @@ export function documentUnits(doc: ParsedDocument): { blocks: AlignUnit[]; sente
     let offset = 0
     for (const b of doc.blocks) {
       const key = labelKey(b.label, b.kind, b.text, doc.language)
-      blocks.push({ text: b.text, label: key, furniture: false })
-      sentences.push(b.sentences.map((text, k) => ({ text, label: k === 0 ? key : null, furniture: false })))
+      blocks.push({ text: b.text, label: key })
+      sentences.push(b.sentences.map((text, k) => ({ text, label: k === 0 ? key : null })))
       offsets.push(offset)
       offset += b.sentences.length
     }
@@ -52,7 +54,7 @@ export function alignDocumentPair(src: ParsedDocument, tgt: ParsedDocument, opti
   const su = documentUnits(src)
   const tu = documentUnits(tgt)
   const learn = options.learn ?? (Math.min(su.blocks.length, tu.blocks.length) >= 40 || Math.min(su.offsets.at(-1)!, tu.offsets.at(-1)!) >= 40)
-  const para = alignUnitsOriented(su.blocks, tu.blocks, { srcLang, tgtLang, lexicon: options.lexicon, learn, shapes: PARAGRAPH_SHAPES })
+  const para = alignUnitsOriented(su.blocks, tu.blocks, { srcLang, tgtLang, lexicon: options.lexicon, learn, shapes: PARAGRAPH_SHAPES, guide: options.guide })
   const lexicon = para.lexicon ?? options.lexicon ?? null
   const sentences: DocumentPairAlignment['sentences'] = []
   const all: Bead[] = []

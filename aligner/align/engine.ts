@@ -19,7 +19,7 @@ import { extractLabel } from '../signals/labels.ts'
 import { estimateRatio, estimateVariance, initialLengthModel, lengthCost, lengthDelta, textLength, type LengthModel } from '../signals/length.ts'
 import { isLatinLang } from '../signals/words.ts'
 import { chineseDictionary } from '../lexicon/cedict.ts'
-import { learnLexicon, mergeLexicons, type Lexicon } from '../lexicon/learn.ts'
+import { learnLexiconFromIds, mergeLexicons, type Lexicon } from '../lexicon/learn.ts'
 import { lexicalTokens } from '../lexicon/tokens.ts'
 import { bandAround, bandAroundPath, fullBand, guidePath, monotoneChain, type Band } from './band.ts'
 
@@ -56,6 +56,12 @@ export interface EngineOptions {
   learn?: boolean
   /** Length model to start from (e.g. the document's, for sentences inside a paragraph). */
   lengthModel?: LengthModel
+  /**
+   * A trusted earlier alignment of these units (e.g. composed through a pivot
+   * language): it replaces the first pass — its beads guide the band and teach
+   * the lexicon — so only one, narrow pass runs.
+   */
+  guide?: ReadonlyArray<Pick<Bead, 'src' | 'tgt'>>
 }
 
 export interface EngineResult {
@@ -77,6 +83,25 @@ interface Side {
   label: Int32Array
   furniture: Uint8Array
   tokens: string[][]
+  /** Target-side view, built on first use: vocabulary and each unit's distinct token ids. */
+  vocab?: { ids: Map<string, number>; units: Int32Array[] }
+}
+
+function sideVocab(side: Side): NonNullable<Side['vocab']> {
+  if (side.vocab) return side.vocab
+  const ids = new Map<string, number>()
+  const units: Int32Array[] = new Array(side.n)
+  for (let j = 0; j < side.n; j++) {
+    const seen = new Set<number>()
+    for (const t of side.tokens[j]) {
+      let id = ids.get(t)
+      if (id === undefined) ids.set(t, (id = ids.size))
+      seen.add(id)
+    }
+    units[j] = Int32Array.from(seen)
+  }
+  side.vocab = { ids, units }
+  return side.vocab
 }
 
 const EMPTY = new Int32Array(0)
@@ -144,17 +169,7 @@ interface LexicalModel {
 }
 
 function buildLexicalModel(src: Side, tgt: Side, srcLang: Lang, tgtLang: Lang, lexicon: Lexicon | null): LexicalModel {
-  const vocab = new Map<string, number>()
-  const tgtRaw: Int32Array[] = new Array(tgt.n)
-  for (let j = 0; j < tgt.n; j++) {
-    const ids = new Set<number>()
-    for (const t of tgt.tokens[j]) {
-      let id = vocab.get(t)
-      if (id === undefined) vocab.set(t, (id = vocab.size))
-      ids.add(id)
-    }
-    tgtRaw[j] = Int32Array.from(ids)
-  }
+  const { ids: vocab, units: tgtRaw } = sideVocab(tgt)
   const useCedict = srcLang === 'zh' && tgtLang === 'en'
   const dict = useCedict ? chineseDictionary() : null
   const identityAll = isLatinLang(srcLang) && isLatinLang(tgtLang)
@@ -275,6 +290,9 @@ function buildCells(lex: LexicalModel, n: number, m: number, band: Band, maxRun:
 
 // ---------------------------------------------------------------- cost
 
+/** Unmatched facts are weak evidence and fail together (a number format read wrongly): their cost is capped. */
+const FACT_MISS_CAP = 3
+
 interface Weights {
   /** Rate at which a translatable token finds its translation in a true bead. */
   good: number
@@ -323,6 +341,12 @@ function makeScorer(src: Side, tgt: Side, lex: LexicalModel, cells: CellCache, l
   }
 
   const factScore = (arrS: Int32Array[], arrT: Int32Array[], i0: number, a: number, j0: number, b: number, hit: number, miss: number): number => {
+    if (a === 1 && b === 1) {
+      const fs = arrS[i0]
+      const ft = arrT[j0]
+      if (fs.length === 0 && ft.length === 0) return 0
+      if (fs.length === 1 && ft.length === 1) return fs[0] === ft[0] ? -hit : Math.min(2 * miss, FACT_MISS_CAP)
+    }
     let na = 0
     for (let k = 0; k < a; k++) {
       const f = arrS[i0 + k]
@@ -334,7 +358,7 @@ function makeScorer(src: Side, tgt: Side, lex: LexicalModel, cells: CellCache, l
       for (let q = 0; q < f.length && nb < 128; q++) scratch[128 + nb++] = f[q]
     }
     if (na === 0 && nb === 0) return 0
-    if (na === 0 || nb === 0) return miss * (na + nb)
+    if (na === 0 || nb === 0) return Math.min(miss * (na + nb), FACT_MISS_CAP)
     for (let k = 0; k < nb; k++) used[k] = 0
     let matched = 0
     for (let x = 0; x < na; x++) {
@@ -347,7 +371,7 @@ function makeScorer(src: Side, tgt: Side, lex: LexicalModel, cells: CellCache, l
         }
       }
     }
-    return -hit * matched + miss * (na + nb - 2 * matched)
+    return -hit * matched + Math.min(miss * (na + nb - 2 * matched), FACT_MISS_CAP)
   }
 
   const labelScore = (i0: number, a: number, j0: number, b: number): number => {
@@ -415,6 +439,7 @@ function makeScorer(src: Side, tgt: Side, lex: LexicalModel, cells: CellCache, l
 
   const { ratio, variance } = lengthModel
   const lenCost = lengthCost
+  const pairCap = 2 * w.skip - 0.5
   const cost = (i0: number, a: number, j0: number, b: number): number => {
     if (a === 0 || b === 0) {
       let c = 0
@@ -422,14 +447,19 @@ function makeScorer(src: Side, tgt: Side, lex: LexicalModel, cells: CellCache, l
       for (let k = 0; k < b; k++) c += tgt.furniture[j0 + k] ? 0.2 : w.skip + (tgt.label[j0 + k] >= 0 ? 1 : 0)
       return c
     }
-    let c = prior[a * 10 + b] + lexScore(i0, a, j0, b)
     const ls = lenS[i0 + a] - lenS[i0]
     const lt = lenT[j0 + b] - lenT[j0]
-    c += lenCost((lt - ratio * ls) / Math.sqrt(ratio * variance * ((ls + lt / ratio) / 2 + 1)))
+    const delta = (lt - ratio * ls) / Math.sqrt(ratio * variance * ((ls + lt / ratio) / 2 + 1))
+    // a merge whose lengths disagree by more than 5 standard deviations is never the answer
+    if ((a > 1 || b > 1) && (delta > 5 || delta < -5)) return Infinity
+    let c = prior[a * 10 + b] + lexScore(i0, a, j0, b) + lenCost(delta)
     if (factS[i0 + a] - factS[i0] + factT[j0 + b] - factT[j0] > 0)
       c += factScore(src.facts, tgt.facts, i0, a, j0, b, 3, 1) + factScore(src.names, tgt.names, i0, a, j0, b, 2, 0)
     if (a + b > 2) c += 4 * (furS[i0 + a] - furS[i0] + furT[j0 + b] - furT[j0])
     if (src.label[i0] >= 0 || tgt.label[j0] >= 0 || a > 1 || b > 1) c += labelScore(i0, a, j0, b)
+    // Two units side by side are each other's translation unless clearly not: a 1-1 bead never
+    // costs more than leaving both alone (adjacent 1-0 + 0-1 is almost never what happened).
+    if (a === 1 && b === 1 && c > pairCap && !src.furniture[i0] && !tgt.furniture[j0]) c = pairCap
     return c
   }
   return { cost, parts }
@@ -641,22 +671,31 @@ function toBeads(dp: DPResult, scorer: Scorer, src: Side, tgt: Side): Bead[] {
   })
 }
 
-function lexiconPairs(dp: DPResult, src: Side, tgt: Side, scorer: Scorer): Array<[string[], string[]]> {
-  const pairs: Array<[string[], string[]]> = []
+type Span = { i0: number; a: number; j0: number; b: number }
+
+/** The beads of a first pass most likely right (best length, fact and label agreement). */
+function confidentSpans(dp: DPResult, scorer: Scorer): Span[] {
   const scored = dp.beads
     .filter((b) => b.a >= 1 && b.b >= 1 && b.a + b.b <= 3)
-    .map((b) => ({ b, c: scorer.parts(b.i0, b.a, b.j0, b.b) }))
-    .map(({ b, c }) => ({ b, q: c.len + c.facts + c.labels }))
+    .map((b) => {
+      const c = scorer.parts(b.i0, b.a, b.j0, b.b)
+      return { b, q: c.len + c.facts + c.labels }
+    })
   scored.sort((x, y) => x.q - y.q)
-  const keep = scored.slice(0, Math.ceil(scored.length * 0.8))
-  for (const { b } of keep) {
-    const s: string[] = []
-    const t: string[] = []
-    for (let k = 0; k < b.a; k++) s.push(...src.tokens[b.i0 + k])
-    for (let k = 0; k < b.b; k++) t.push(...tgt.tokens[b.j0 + k])
-    pairs.push([s, t])
+  return scored.slice(0, Math.ceil(scored.length * 0.8)).map((x) => x.b)
+}
+
+function learnFromSpans(keep: readonly Span[], src: Side, tgt: Side, srcLang: Lang, tgtLang: Lang): Lexicon {
+  const sv = sideVocab(src)
+  const tv = sideVocab(tgt)
+  const join = (units: Int32Array[], start: number, count: number) => {
+    if (count === 1) return units[start]
+    const set = new Set<number>()
+    for (let k = 0; k < count; k++) for (const x of units[start + k]) set.add(x)
+    return Int32Array.from(set)
   }
-  return pairs
+  const beads = keep.map((b) => [join(sv.units, b.i0, b.a), join(tv.units, b.j0, b.b)] as const)
+  return learnLexiconFromIds(beads, [...sv.ids.keys()], [...tv.ids.keys()], srcLang, tgtLang)
 }
 
 /** Aligns two sequences of units; the core used by every level. */
@@ -672,22 +711,44 @@ export function alignUnits(srcUnits: readonly AlignUnit[], tgtUnits: readonly Al
   }
   const src = prepareSide(srcUnits, opts.srcLang)
   const tgt = prepareSide(tgtUnits, opts.tgtLang)
-  const anchors = findAnchors(src, tgt)
+  const anchors = opts.guide ? [] : findAnchors(src, tgt)
   let lengthModel = opts.lengthModel ?? initialLengthModel(src.len, tgt.len)
   let lexicon = opts.lexicon ?? null
   const shapes = opts.shapes ?? SENTENCE_SHAPES
   const learn = opts.learn ?? Math.min(n, m) >= 40
 
+  const adapt = (spans: readonly Span[], priorFrom: DPResult['beads'] | null) => {
+    const ones = spans.filter((b) => b.a === 1 && b.b === 1 && !src.furniture[b.i0] && !tgt.furniture[b.j0])
+    const lens = ones.map((b) => [src.len[b.i0], tgt.len[b.j0]] as const)
+    if (!opts.lengthModel) lengthModel = estimateVariance(estimateRatio(lengthModel, lens), lens)
+    const learned = learnFromSpans(spans, src, tgt, opts.srcLang, opts.tgtLang)
+    lexicon = lexicon ? mergeLexicons(lexicon, learned) : learned
+    return priorFrom ? estimatePrior(priorFrom, shapes) : DEFAULT_PRIOR
+  }
+
+  if (opts.guide) {
+    const spans: Span[] = []
+    const points: Array<[number, number]> = []
+    for (const g of opts.guide) {
+      if (!g.src.length || !g.tgt.length) continue
+      const i0 = Math.min(...g.src)
+      const j0 = Math.min(...g.tgt)
+      const a = Math.max(...g.src) - i0 + 1
+      const b = Math.max(...g.tgt) - j0 + 1
+      if (i0 < 0 || j0 < 0 || i0 + a > n || j0 + b > m) continue
+      points.push([i0, j0], [i0 + a - 1, j0 + b - 1])
+      if (a + b <= 3) spans.push({ i0, a, j0, b })
+    }
+    const prior = learn ? adapt(spans, null) : DEFAULT_PRIOR
+    const { dp, scorer } = align(src, tgt, opts, lexicon, lengthModel, prior, { shapes, anchors: monotoneChain(points), width: 6 })
+    return { beads: toBeads(dp, scorer, src, tgt), lexicon, lengthModel }
+  }
+
   const firstShapes = learn ? shapes.filter(([a, b]) => a + b <= 3) : shapes
   const firstWidth = 16 + Math.ceil(Math.abs(n - m) * 0.05)
   let { dp, scorer } = align(src, tgt, opts, lexicon, lengthModel, DEFAULT_PRIOR, { shapes: firstShapes, anchors, width: firstWidth })
   if (learn) {
-    const ones = dp.beads.filter((b) => b.a === 1 && b.b === 1 && !src.furniture[b.i0] && !tgt.furniture[b.j0])
-    const lens = ones.map((b) => [src.len[b.i0], tgt.len[b.j0]] as const)
-    if (!opts.lengthModel) lengthModel = estimateVariance(estimateRatio(lengthModel, lens), lens)
-    const learned = learnLexicon(lexiconPairs(dp, src, tgt, scorer), opts.srcLang, opts.tgtLang)
-    lexicon = lexicon ? mergeLexicons(lexicon, learned) : learned
-    const prior = estimatePrior(dp.beads, shapes)
+    const prior = adapt(confidentSpans(dp, scorer), dp.beads)
     ;({ dp, scorer } = align(src, tgt, opts, lexicon, lengthModel, prior, { shapes, path: dp.beads, width: 8 }))
   }
   return { beads: toBeads(dp, scorer, src, tgt), lexicon, lengthModel }

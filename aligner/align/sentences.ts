@@ -12,6 +12,8 @@ export interface SentenceOptions {
   learn?: boolean
   lengthModel?: LengthModel
   shapes?: readonly Shape[]
+  /** A trusted earlier alignment to guide a single narrow pass (see EngineOptions.guide). */
+  guide?: ReadonlyArray<Pick<Bead, 'src' | 'tgt'>>
   /** Structure label keys per unit (as labelKey makes them); default: read from the text. */
   srcLabels?: ReadonlyArray<string | null>
   tgtLabels?: ReadonlyArray<string | null>
@@ -37,6 +39,7 @@ export function alignUnitsOriented(src: readonly AlignUnit[], tgt: readonly Alig
       learn: options.learn,
       shapes: options.shapes?.map(([a, b]) => [b, a] as const),
       lengthModel: options.lengthModel && { ratio: 1 / options.lengthModel.ratio, variance: options.lengthModel.variance },
+      guide: options.guide?.map((b) => ({ src: b.tgt, tgt: b.src })),
     })
     return {
       beads: r.beads.map((b): Bead => ({ src: b.tgt, tgt: b.src, confidence: b.confidence })),
@@ -51,6 +54,7 @@ export function alignUnitsOriented(src: readonly AlignUnit[], tgt: readonly Alig
     learn: options.learn,
     shapes: options.shapes,
     lengthModel: options.lengthModel,
+    guide: options.guide,
   })
 }
 

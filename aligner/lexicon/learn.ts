@@ -27,74 +27,88 @@ export interface LearnOptions {
 
 /** Learns a lexicon from token lists of aligned beads (each pair: source tokens, target tokens). */
 export function learnLexicon(pairs: ReadonlyArray<readonly [readonly string[], readonly string[]]>, srcLang: Lang, tgtLang: Lang, options: LearnOptions = {}): Lexicon {
-  const minCount = options.minCount ?? 2
-  const minDice = options.minDice ?? 0.25
-  const maxPer = options.maxPerWord ?? 3
-  const cap = options.maxTokensPerBead ?? 48
   const srcIds = new Map<string, number>()
   const tgtIds = new Map<string, number>()
   const srcWords: string[] = []
   const tgtWords: string[] = []
-  const srcFreq: number[] = []
-  const tgtFreq: number[] = []
-  const intern = (w: string, ids: Map<string, number>, words: string[], freq: number[]) => {
-    let id = ids.get(w)
-    if (id === undefined) {
-      id = words.length
-      ids.set(w, id)
-      words.push(w)
-      freq.push(0)
-    }
-    return id
-  }
-  const uniq = (tokens: readonly string[], ids: Map<string, number>, words: string[], freq: number[]) => {
-    const seen = new Set<number>()
+  const toIds = (tokens: readonly string[], ids: Map<string, number>, words: string[]) => {
+    const out = new Set<number>()
     for (const t of tokens) {
-      if (seen.size >= cap) break
-      seen.add(intern(t, ids, words, freq))
+      let id = ids.get(t)
+      if (id === undefined) {
+        ids.set(t, (id = words.length))
+        words.push(t)
+      }
+      out.add(id)
     }
-    return [...seen]
+    return Int32Array.from(out)
   }
-  // Intern and count document frequencies first; a pair needs both words seen minCount times.
-  const srcBeads: number[][] = []
-  const tgtBeads: number[][] = []
-  for (const [s, t] of pairs) {
-    const a = uniq(s, srcIds, srcWords, srcFreq)
-    const b = uniq(t, tgtIds, tgtWords, tgtFreq)
-    for (const x of a) srcFreq[x]++
-    for (const y of b) tgtFreq[y]++
-    srcBeads.push(a)
-    tgtBeads.push(b)
+  const beads = pairs.map(([s, t]) => [toIds(s, srcIds, srcWords), toIds(t, tgtIds, tgtWords)] as const)
+  return learnLexiconFromIds(beads, srcWords, tgtWords, srcLang, tgtLang, options)
+}
+
+/**
+ * The same on interned tokens: each bead gives the distinct token ids of each
+ * side; `srcWords[id]` / `tgtWords[id]` name them.
+ */
+export function learnLexiconFromIds(
+  beads: ReadonlyArray<readonly [Int32Array, Int32Array]>,
+  srcWords: readonly string[],
+  tgtWords: readonly string[],
+  srcLang: Lang,
+  tgtLang: Lang,
+  options: LearnOptions = {},
+): Lexicon {
+  const minCount = options.minCount ?? 2
+  const minDice = options.minDice ?? 0.25
+  const maxPer = options.maxPerWord ?? 3
+  const cap = options.maxTokensPerBead ?? 48
+  const srcFreq = new Int32Array(srcWords.length)
+  const tgtFreq = new Int32Array(tgtWords.length)
+  for (const [a, b] of beads) {
+    for (let k = 0; k < a.length && k < cap; k++) srcFreq[a[k]]++
+    for (let k = 0; k < b.length && k < cap; k++) tgtFreq[b[k]]++
   }
-  // Co-occurrences as sorted numeric keys (src * STRIDE + tgt): no per-pair objects.
-  const STRIDE = 1 << 21
-  let keys = new Float64Array(1 << 16)
-  let nk = 0
-  for (let k = 0; k < srcBeads.length; k++) {
-    const a = srcBeads[k].filter((x) => srcFreq[x] >= minCount)
-    const b = tgtBeads[k].filter((y) => tgtFreq[y] >= minCount)
-    if (nk + a.length * b.length > keys.length) {
-      const bigger = new Float64Array(Math.max(keys.length * 2, nk + a.length * b.length))
-      bigger.set(keys.subarray(0, nk))
-      keys = bigger
+  // Co-occurrences in an open-addressing hash table keyed by (src, tgt): no per-pair objects.
+  let total = 0
+  const keptSrc: number[][] = []
+  const keptTgt: number[][] = []
+  for (const [sa, sb] of beads) {
+    const a: number[] = []
+    const b: number[] = []
+    for (let k = 0; k < sa.length && k < cap; k++) if (srcFreq[sa[k]] >= minCount) a.push(sa[k])
+    for (let k = 0; k < sb.length && k < cap; k++) if (tgtFreq[sb[k]] >= minCount) b.push(sb[k])
+    keptSrc.push(a)
+    keptTgt.push(b)
+    total += a.length * b.length
+  }
+  let size = 1024
+  while (size < total * 1.5) size *= 2
+  const keyX = new Int32Array(size).fill(-1)
+  const keyY = new Int32Array(size)
+  const count = new Int32Array(size)
+  const mask = size - 1
+  for (let k = 0; k < keptSrc.length; k++) {
+    const b = keptTgt[k]
+    for (const x of keptSrc[k]) {
+      const hx = Math.imul(x, 0x9e3779b1)
+      for (const y of b) {
+        let h = (hx ^ Math.imul(y, 0x85ebca6b)) & mask
+        while (keyX[h] !== -1 && (keyX[h] !== x || keyY[h] !== y)) h = (h + 1) & mask
+        if (keyX[h] === -1) {
+          keyX[h] = x
+          keyY[h] = y
+        }
+        count[h]++
+      }
     }
-    for (const x of a) {
-      const base = x * STRIDE
-      for (const y of b) keys[nk++] = base + y
-    }
   }
-  const sorted = keys.subarray(0, nk).sort()
   const best = new Map<number, Array<[number, number]>>()
-  for (let k = 0; k < nk; ) {
-    const key = sorted[k]
-    let c = 0
-    while (k < nk && sorted[k] === key) {
-      c++
-      k++
-    }
+  for (let h = 0; h < size; h++) {
+    const c = count[h]
     if (c < minCount) continue
-    const x = Math.floor(key / STRIDE)
-    const y = key - x * STRIDE
+    const x = keyX[h]
+    const y = keyY[h]
     const dice = (2 * c) / (srcFreq[x] + tgtFreq[y])
     if (dice < minDice) continue
     let list = best.get(x)

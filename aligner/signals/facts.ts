@@ -137,6 +137,9 @@ export function extractFacts(text: string, lang: Lang): Fact[] {
       if (!month || month > 12) continue
       if (!m[1] && !m[3]) continue
       add('date', dateValue(toN(m[1]), month, toN(m[3])), m.index, m.index + m[0].length)
+      // a range: 2015年5月18日至22日 → also 2015-05-22
+      const tail = m[3] ? t.slice(m.index + m[0].length).match(/^\s*(?:至|到|-|–|—)\s*(\d{1,2})\s*日/) : null
+      if (tail) add('date', dateValue(toN(m[1]), month, String(Number(tail[1]))), m.index + m[0].length, m.index + m[0].length + tail[0].length)
     }
     const ZH_YEAR = /(\d{4})\s*年/g
     while ((m = ZH_YEAR.exec(t))) if (free(m.index, m.index + m[0].length)) add('number', String(Number(m[1])), m.index, m.index + m[0].length)
@@ -158,6 +161,9 @@ export function extractFacts(text: string, lang: Lang): Fact[] {
       if (!day && !year) continue
       if (day && Number(day) > 31) continue
       add('date', dateValue(year, mo, day ? String(Number(day)) : undefined), m.index, m.index + m[0].length)
+      // a range: 18-22 May 2015, du 18 au 22 mai, del 18 al 22 de mayo → also the first day
+      const head = day ? t.slice(Math.max(0, m.index - 16), m.index).match(/(\d{1,2})(?:er)?\s*(?:[-–—]|al|au|по|إلى|to|and|et|y|и)\s*$/i) : null
+      if (head) add('date', dateValue(year, mo, String(Number(head[1]))), m.index - head[0].length, m.index)
     }
   }
   // Latin-script names and acronyms: UNODC, COVID-19, SDG, G20 (two or more capitals)
@@ -167,12 +173,13 @@ export function extractFacts(text: string, lang: Lang): Fact[] {
     add('name', m[0].toUpperCase(), m.index, m.index + m[0].length)
   }
   // Numbers (with percentages and multipliers)
+  // Thousands separators: commas (en, zh, ar), spaces (fr, ru, and Chinese UN texts), dots (es); decimals: dot or comma.
   const NUM =
     lang === 'fr' || lang === 'ru'
       ? /(?<![\w.,])\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:,\d+)?(?![\d])|(?<![\w.,])\d+(?:,\d+)?(?![\d])/g
       : lang === 'es'
         ? /(?<![\w.,])\d{1,3}(?:[.\u00a0\u202f ]\d{3})+(?:,\d+)?(?![\d])|(?<![\w.,])\d+(?:,\d+)?(?![\d])/g
-        : /(?<![\w.,])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d])|(?<![\w.,])\d+(?:\.\d+)?(?![\d])/g
+        : /(?<![\w.,])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d])|(?<![\w.,])\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:\.\d+)?(?![\d])|(?<![\w.,])\d+(?:\.\d+)?(?![\d])/g
   NUM.lastIndex = 0
   while ((m = NUM.exec(t))) {
     const start = m.index

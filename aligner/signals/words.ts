@@ -54,7 +54,7 @@ const WORD_RE = /[\p{L}\p{M}][\p{L}\p{M}'’\-]*/gu
 export function wordStems(text: string, lang: Exclude<Lang, 'zh'>): string[] {
   const out: string[] = []
   const stop = stopSet(lang)
-  const words = text.match(WORD_RE)
+  const words = (lang === 'ar' ? text : text.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '')).match(WORD_RE)
   if (!words) return out
   for (const raw of words) {
     if (lang === 'ar') {
@@ -63,13 +63,11 @@ export function wordStems(text: string, lang: Exclude<Lang, 'zh'>): string[] {
       out.push(stemArabic(raw))
       continue
     }
-    const lower = raw.toLowerCase().replace(/[’']/g, "'")
-    const bare = lower.replace(/^(?:l|d|qu|n|s|c|j)'/, '').replace(/'s$/, '')
-    for (const part of bare.split('-')) {
-      if (part.length < 2 || stop.has(part)) continue
-      const plain = part.normalize('NFD').replace(/\p{M}/gu, '')
-      out.push(plain.slice(0, lang === 'ru' ? 5 : 6))
-    }
+    let w = raw
+    if (w.indexOf("'") >= 0 || w.indexOf('’') >= 0) w = w.replace(/’/g, "'").replace(/^(?:l|d|qu|n|s|c|j)'/, '').replace(/'s$/, '')
+    if (w.indexOf('-') >= 0) {
+      for (const part of w.split('-')) if (part.length >= 2 && !stop.has(part)) out.push(part.slice(0, lang === 'ru' ? 5 : 6))
+    } else if (w.length >= 2 && !stop.has(w)) out.push(w.slice(0, lang === 'ru' ? 5 : 6))
   }
   return out
 }

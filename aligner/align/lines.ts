@@ -1,0 +1,12 @@
+/** Pre-split text (one sentence a line) as a parsed document, so line files can go through the document and six-way aligners. */
+import type { Lang, ParsedDocument } from '../types.ts'
+
+/** One block per line, each holding that line as its only sentence (labels are read from the text by the aligner). */
+export function documentFromLines(lines: readonly string[], lang: Lang): ParsedDocument {
+  return {
+    language: lang,
+    detected: { language: lang, confidence: 0 },
+    blocks: lines.map((text) => ({ kind: 'paragraph', label: null, text, sentences: [text], footnoteRefs: [] })),
+    furniture: [],
+  }
+}
