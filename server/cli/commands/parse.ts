@@ -25,11 +25,11 @@ export async function run(args: string[]): Promise<number> {
     } else if (arg === '--help' || arg === '-h') {
       process.stdout.write(`${USAGE}\n`)
       return 0
-    } else if (arg.startsWith('-')) return fail(`unknown option ${arg}\n${USAGE}`)
+    } else if (arg.startsWith('-')) return fail(`unknown option ${arg} (${USAGE})`)
     else if (file) return fail(`one file at a time (got "${file}" and "${arg}")`)
     else file = arg
   }
-  if (!file) return fail(`no file given\n${USAGE}`)
+  if (!file) return fail(`no file given (${USAGE})`)
 
   let bytes: Buffer
   try {
@@ -82,6 +82,6 @@ export async function run(args: string[]): Promise<number> {
 }
 
 function fail(message: string): number {
-  process.stderr.write(`sixfold parse: ${message.split('\n').join('\n  ')}\n`)
+  process.stderr.write(`sixfold parse: ${message.split('\n')[0]}\n`)
   return 2
 }
