@@ -2,7 +2,7 @@
 -- front of its folded text: char(1) || lang || char(1) (folding removes
 -- control characters from texts and queries, so the marker's trigrams occur
 -- nowhere else). A search in one language then asks FTS5 for
--- `"<marker>" AND "<query>"`, which skips the rows of the other languages
+-- `"<char(1) || lang>" AND "<query>"` (the marker's first trigram), which skips the rows of the other languages
 -- inside the index instead of reading each candidate row to check its
 -- language: a string common in English but searched in French stays fast.
 DROP TRIGGER IF EXISTS `sentences_fts_insert`;

@@ -61,7 +61,8 @@ export function searchTerms(q: string, mode: SearchMode): string[] {
 /** An FTS5 query string matching every term as literal text (and, for one language, its marker: see drizzle/0002_fts_lang.sql). */
 export function ftsQuery(terms: string[], lang?: Lang): string {
   const quoted = terms.map((t) => `"${t.replace(/"/g, '""')}"`)
-  if (lang) quoted.unshift(`"\u0001${lang}\u0001"`)
+  // char(1) + lang is one trigram: a plain term lookup, no phrase positions to check.
+  if (lang) quoted.unshift(`"\u0001${lang}"`)
   return quoted.join(' AND ')
 }
 
@@ -70,7 +71,12 @@ interface Filter {
   args: InValue[]
 }
 
-function buildFilter(terms: string[], languages: Lang[], documentId: number | undefined): { from: string; where: Filter; orderBy: string } {
+function buildFilter(
+  terms: string[],
+  languages: Lang[],
+  documentId: number | undefined,
+  idRange: [number, number] | null,
+): { from: string; where: Filter; orderBy: string } {
   const ftsTerms = terms.filter((t) => [...t].length >= 3)
   const shortTerms = terms.filter((t) => [...t].length < 3)
   const clauses: string[] = []
@@ -95,6 +101,11 @@ function buildFilter(terms: string[], languages: Lang[], documentId: number | un
   clauses.push(`s.lang IN ${placeholders(languages.length)}`)
   args.push(...languages)
   if (documentId !== undefined) {
+    // The document's rows lie between these ids: FTS5 seeks to the range instead of walking the whole memory.
+    if (idRange) {
+      clauses.push(`${orderBy} BETWEEN ? AND ?`)
+      args.push(idRange[0], idRange[1])
+    }
     clauses.push('s.version_id IN (SELECT id FROM versions WHERE document_id = ?)')
     args.push(documentId)
   }
@@ -115,7 +126,16 @@ export async function search(client: Client, params: SearchParams): Promise<Sear
   const empty: SearchResponse = { query: q, mode, languages, detected, page, pageSize, total: 0, totalCapped: false, hits: [] }
   if (terms.length === 0) return empty
 
-  const { from, where, orderBy } = buildFilter(terms, languages, params.documentId)
+  let idRange: [number, number] | null = null
+  if (params.documentId !== undefined) {
+    const r = await client.execute({
+      sql: 'SELECT min(id) AS lo, max(id) AS hi FROM sentences WHERE version_id IN (SELECT id FROM versions WHERE document_id = ?)',
+      args: [params.documentId],
+    })
+    if (r.rows[0].lo === null) return empty
+    idRange = [Number(r.rows[0].lo), Number(r.rows[0].hi)]
+  }
+  const { from, where, orderBy } = buildFilter(terms, languages, params.documentId, idRange)
   const idRows = await client.execute({
     sql: `SELECT s.id AS id FROM ${from} WHERE ${where.sql} ORDER BY ${orderBy} LIMIT ? OFFSET ?`,
     args: [...where.args, pageSize, (page - 1) * pageSize],
