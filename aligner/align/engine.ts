@@ -170,7 +170,8 @@ interface LexicalModel {
 
 function buildLexicalModel(src: Side, tgt: Side, srcLang: Lang, tgtLang: Lang, lexicon: Lexicon | null): LexicalModel {
   const { ids: vocab, units: tgtRaw } = sideVocab(tgt)
-  const useCedict = srcLang === 'zh' && tgtLang === 'en'
+  // zh–en: the dictionary; zh–fr/es: its English glosses still meet French and Spanish cognates (développement ~ development)
+  const useCedict = srcLang === 'zh' && isLatinLang(tgtLang)
   const dict = useCedict ? chineseDictionary() : null
   const identityAll = isLatinLang(srcLang) && isLatinLang(tgtLang)
   const cache = new Map<string, Int32Array>()
