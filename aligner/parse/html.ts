@@ -113,7 +113,7 @@ function toBlock(tag: string, label: string | null, text: string, stack: Frame[]
   if (/^h[2-6]$/.test(tag)) {
     if (article?.number) return { kind: 'heading', label: article.number, marker: '', lines: [text] }
     const m = matchMarker(text, lang)
-    if (m?.type === 'chapter') return { kind: 'heading', label: m.label, marker: m.raw, lines: [], structural: 'chapter' }
+    if (m?.type === 'chapter') return { kind: 'heading', label: m.label, marker: m.raw, lines: m.rest ? [m.rest] : [], structural: 'chapter' }
     if (m && m.type !== 'item') return { kind: 'heading', label: m.label, marker: m.raw, lines: [m.rest || text] }
     return { kind: 'heading', label: null, marker: '', lines: [text] }
   }
@@ -129,7 +129,7 @@ function toBlock(tag: string, label: string | null, text: string, stack: Frame[]
       case 'item':
         return { kind: 'item', label: m.label, marker: m.raw, lines: [m.rest] }
       case 'chapter':
-        return { kind: 'heading', label: m.label, marker: m.raw, lines: [], structural: 'chapter' }
+        return { kind: 'heading', label: m.label, marker: m.raw, lines: m.rest ? [m.rest] : [], structural: 'chapter' }
       case 'section':
       case 'resolution':
         return { kind: 'heading', label: m.label, marker: m.raw, lines: [m.rest || text] }

@@ -132,6 +132,11 @@ export function matchMarker(line: string, lang: Lang): Marker | null {
     if (n) return { type: 'chapter', label: toRoman(n), raw: text, rest: '' }
   }
 
+  // "II. General debate": a chapter numbered in roman numerals with its title (I, V, X alone are chapters too; C, D, L, M are section letters)
+  if ((m = /^([IVX]{1,5}|[IVXL]{2,6})\.\s+(\S.*)$/u.exec(text)) && fromRoman(m[1])) {
+    return { type: 'chapter', label: m[1], raw: `${m[1]}.`, rest: m[2] }
+  }
+
   for (const pattern of RESOLUTION_PATTERNS) {
     if ((m = pattern.exec(text))) return { type: 'resolution', label: resolutionLabel(m[1]), raw: '', rest: text }
   }

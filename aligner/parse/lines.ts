@@ -19,8 +19,6 @@ export function parseLines(text: string, lang: Lang): RawParse {
     }
     switch (m.type) {
       case 'chapter':
-        blocks.push({ kind: 'heading', label: m.label, marker: m.raw, lines: [m.rest] })
-        break
       case 'section':
       case 'resolution':
         blocks.push({ kind: 'heading', label: m.label, marker: m.raw, lines: [m.rest] })

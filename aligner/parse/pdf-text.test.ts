@@ -1,5 +1,5 @@
 /**
- * PDF-extracted text in English, French, Russian and Arabic: the same small report in each (see
+ * PDF-extracted text in English, French, Spanish, Russian and Arabic: the same small report in each (see
  * test/fixtures/parse/pdf-text-sample.ts), built from real UN sentences of the UNPC devset.
  */
 import { readFileSync } from 'node:fs'
@@ -57,5 +57,37 @@ describe.each(SAMPLE_LANGS)('PDF text in %s', (lang) => {
   it('splits the joined paragraph into its two sentences', () => {
     const p2 = doc.blocks.find((b) => b.kind === 'paragraph' && b.label === '2' && b.footnoteRefs.includes(2))
     expect(p2?.sentences).toEqual([s('para2a'), s('para2b')])
+  })
+})
+
+describe('PDF text with a table of contents and roman-numbered chapters', () => {
+  it('keeps each contents entry whole as an item and reads "II. General debate" as chapter II', () => {
+    const text = [
+      'Contents',
+      'Chapter                                                                        Page',
+      'I.   Matters calling for action by the Economic and Social Council or brought to',
+      '     its attention . . . . . . . . . . . . . . . . . . . . . . . . . . . . . .   5',
+      '     A. Draft resolutions to be recommended by the Economic and Social Council',
+      '         for adoption by the General Assembly . . . . . . . . . . . . . . . . .   5',
+      'II.  General debate . . . . . . . . . . . . . . . . . . . . . . . . . . . . . . 22',
+      '',
+      'II. General debate',
+      '',
+      '6. The Commission held its general debate at its 1st, 2nd, 4th and 5th meetings, on',
+      '13, 14 and 15 May 2024.',
+    ].join('\n')
+    const doc = parseText(text, { format: 'pdf-text', lang: 'en' })
+    expect(doc.blocks.map((b) => [b.kind, b.label])).toEqual([
+      ['heading', null],
+      ['paragraph', null],
+      ['item', 'I'],
+      ['item', 'A'],
+      ['item', 'II'],
+      ['heading', 'II'],
+      ['paragraph', '6'],
+    ])
+    expect(doc.blocks[2].text).toMatch(/^I\. Matters calling .* brought to its attention( \.)+ 5$/)
+    expect(doc.blocks[5].text).toBe('General debate')
+    expect(doc.blocks[6].text).toBe('The Commission held its general debate at its 1st, 2nd, 4th and 5th meetings, on 13, 14 and 15 May 2024.')
   })
 })

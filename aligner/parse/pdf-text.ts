@@ -48,6 +48,8 @@ interface Line {
 
 const TERMINAL_ZH = /[。．！？；：，!?;:]$/u
 const TERMINAL = /[.!?;:。！？؟؛]["'”’»)]*$/u
+/** Dot leaders and a page number at the end of a line: a table-of-contents entry. */
+const TOC_ENTRY = /(?:\s?[.·…]){4,}\s*\d{1,4}$/u
 const SENTENCE_END = /[.!?。！？؟]["'”’»)）]*$/u
 
 export function parsePdfText(input: string, lang: Lang): RawParse {
@@ -115,8 +117,23 @@ class Walker {
   }
 
   run(): void {
+    const toc = tableOfContents(this.lines, this.lang)
     for (this.i = 0; this.i < this.lines.length; this.i++) {
       const line = this.lines[this.i]
+      const tocEnd = toc.get(this.i)
+      if (tocEnd !== undefined) {
+        // A table-of-contents entry ("I. Matters calling for action … . . . 5") is an item of its own.
+        this.closeOpen()
+        const entry = this.lines.slice(this.i, tocEnd + 1).filter((l) => !l.blank)
+        const m = matchMarker(entry[0].text, this.lang)
+        this.blocks.push({ kind: 'item', label: m?.label ?? null, marker: '', lines: entry.map((l) => l.text) })
+        this.open = null
+        this.lastBody = this.lines[tocEnd]
+        this.blankSinceBody = false
+        this.pageBreakSinceBody = false
+        this.i = tocEnd
+        continue
+      }
       if (line.blank) {
         // Blank lines among page furniture are page layout, not paragraph breaks.
         if ((line.raw === '' || !this.doubleSpaced) && !this.pageBreakSinceBody) this.blankSinceBody = true
@@ -191,11 +208,15 @@ class Walker {
     return true
   }
 
+  private textBefore: { upTo: number; text: string } = { upTo: 0, text: '' }
+
   private markReferenced(mark: string): boolean {
-    const before = this.lines
-      .slice(0, this.i)
-      .map((l) => l.text)
-      .join('\n')
+    // The text of the lines read so far, grown as the walk goes on.
+    if (this.textBefore.upTo < this.i) {
+      this.textBefore.text += this.lines.slice(this.textBefore.upTo, this.i).map((l) => `${l.text}\n`).join('')
+      this.textBefore.upTo = this.i
+    }
+    const before = this.textBefore.text
     if (mark.startsWith('*')) return new RegExp(`\\S${mark.replace(/\*/g, '\\*')}(?!\\*)`).test(before)
     return new RegExp(`[，、。；：）》”,;:)\\]"]${mark}\\s`, 'u').test(before)
   }
@@ -226,8 +247,9 @@ class Walker {
   private markerLine(line: Line, marker: Marker, ended: boolean): boolean {
     switch (marker.type) {
       case 'chapter':
+        if (marker.rest && !ended && !this.zh) return false
         this.closeLists()
-        this.startBlock({ kind: 'heading', label: marker.label, marker: marker.raw, lines: [], structural: 'chapter' })
+        this.startBlock({ kind: 'heading', label: marker.label, marker: marker.raw, lines: marker.rest ? [marker.rest] : [], structural: 'chapter' })
         return true
       case 'section':
         if (!ended && !this.zh) return false
@@ -417,6 +439,31 @@ class Walker {
     if (next.indent >= 2 && (this.zh || (!/[,\-]$/.test(prev.text) && !/^\p{Ll}/u.test(next.text)))) return true
     return false
   }
+}
+
+/** Table-of-contents entries: first line → last line (the one ending in dot leaders and a page number). */
+function tableOfContents(lines: Line[], lang: Lang): Map<number, number> {
+  const entries = new Map<number, number>()
+  const leaders = (l: Line) => TOC_ENTRY.test(l.text)
+  for (let k = 0; k < lines.length; k++) {
+    if (lines[k].blank || lines[k].furniture || !leaders(lines[k])) continue
+    let start = k
+    if (!matchMarker(lines[k].text.replace(TOC_ENTRY, ''), lang)) {
+      // The entry may begin a line or two above, at its marker ("I.", "A.", "Annex").
+      for (let j = k - 1, seen = 0; j >= 0 && seen < 2; j--) {
+        const l = lines[j]
+        if (l.blank) continue
+        if (l.furniture || leaders(l) || /[.;:。；：]$/.test(l.text)) break
+        seen++
+        if (matchMarker(l.text, lang) || /^(Annex|Annexe|Anexo|Приложение|المرفق|附件)/u.test(l.text)) {
+          start = j
+          break
+        }
+      }
+    }
+    entries.set(start, k)
+  }
+  return entries
 }
 
 /** A Chinese line of table cells: words apart by spaces, no sentence punctuation. */
