@@ -1,142 +1,81 @@
 /** The terminology API (server/terminology/contract.ts), as functions. */
+import type {
+  AcceptRequest,
+  EntryStatus,
+  GlossaryEntry,
+  GlossaryEntryInput,
+  GlossaryEntryPatch,
+  GlossaryImportResponse,
+  GlossaryResponse,
+  RenderingsResponse,
+  ReviewResponse,
+  TermsResponse,
+} from '../../../server/terminology/contract.ts'
 import type { Lang } from '../lib/languages.ts'
-import { apiUrl, request } from './client.ts'
+import { ApiError, apiUrl, authHeaders, errorFromResponse, request } from './client.ts'
 
-// Provisional shapes until server/terminology/contract.ts lands.
-export interface RenderingExample {
-  groupId: number
-  documentSymbol: string
-  paragraphLabel: string | null
-  source: { text: string; spans: Array<{ start: number; end: number }> }
-  target: { text: string; start: number; end: number }
-}
-export interface Rendering {
-  /** The most frequent surface form. */
-  text: string
-  count: number
-  share: number
-  dice?: number
-  /** Inflected or variant surface forms grouped under this rendering. */
-  forms?: Array<{ text: string; count: number }>
-  examples?: RenderingExample[]
-}
-export interface RenderingsResponse {
-  term: string
-  language: Lang
-  occurrences?: number
-  renderings: Partial<Record<Lang, Rendering[]>>
+export type * from '../../../server/terminology/contract.ts'
+
+export function getRenderings(q: string, lang: Lang | undefined, document: string | undefined, signal?: AbortSignal): Promise<RenderingsResponse> {
+  return request<RenderingsResponse>(apiUrl('/api/renderings', { q, lang, document }), { signal })
 }
 
-export function getRenderings(term: string, lang: Lang | undefined, doc: string | undefined, signal?: AbortSignal): Promise<RenderingsResponse> {
-  return request<RenderingsResponse>(apiUrl('/api/renderings', { term, lang, doc }), { signal })
+// ── mined terms ───────────────────────────────────────────────────────────
+export function getTerms(params: { lang?: Lang; document?: string; limit?: number }, signal?: AbortSignal): Promise<TermsResponse> {
+  return request<TermsResponse>(apiUrl('/api/terms', params), { signal })
 }
 
-// ── glossary (provisional until server/terminology/contract.ts) ─────────────
-export type GlossaryStatus = 'candidate' | 'approved' | 'deprecated'
-export type TermUsage = 'preferred' | 'admitted' | 'deprecated'
-
-export interface GlossaryTerm {
-  lang: Lang
-  text: string
-  usage: TermUsage
-}
-
-export interface GlossaryRef {
-  groupId: number | null
-  documentSymbol: string | null
-  documentSlug?: string | null
-  paragraphLabel: string | null
-}
-
-export interface GlossaryEntry {
-  id: number
-  concept: string | null
-  status: GlossaryStatus
-  note: string | null
-  origin: string
-  score: number | null
-  frequency: number | null
-  terms: GlossaryTerm[]
-  refs: GlossaryRef[]
-}
-
-export interface GlossaryListResponse {
-  entries: GlossaryEntry[]
-  total: number
-  page: number
-  pageSize: number
-}
-
+// ── glossary ──────────────────────────────────────────────────────────────
 export interface GlossaryListParams {
-  status?: GlossaryStatus
+  status?: EntryStatus
   q?: string
+  lang?: Lang
   page?: number
   pageSize?: number
 }
 
-export function listGlossary(params: GlossaryListParams, signal?: AbortSignal): Promise<GlossaryListResponse> {
-  return request<GlossaryListResponse>(apiUrl('/api/glossary', { ...params }), { signal })
+export function listGlossary(params: GlossaryListParams, signal?: AbortSignal): Promise<GlossaryResponse> {
+  return request<GlossaryResponse>(apiUrl('/api/glossary', { ...params }), { signal })
 }
 
-export interface GlossaryPatch {
-  status?: GlossaryStatus
-  note?: string | null
-  terms?: GlossaryTerm[]
+type EntryAnswer = GlossaryEntry | { entry: GlossaryEntry }
+const unwrap = (res: EntryAnswer): GlossaryEntry => ('entry' in res ? res.entry : res)
+
+export async function createGlossaryEntry(input: GlossaryEntryInput): Promise<GlossaryEntry> {
+  return unwrap(await request<EntryAnswer>('/api/glossary', { method: 'POST', body: input }))
 }
 
-export async function updateGlossaryEntry(id: number, patch: GlossaryPatch): Promise<GlossaryEntry> {
-  const res = await request<GlossaryEntry | { entry: GlossaryEntry }>(`/api/glossary/${id}`, { method: 'PATCH', body: patch })
-  return 'entry' in res ? res.entry : res
+export async function updateGlossaryEntry(id: number, patch: GlossaryEntryPatch): Promise<GlossaryEntry> {
+  return unwrap(await request<EntryAnswer>(`/api/glossary/${id}`, { method: 'PATCH', body: patch }))
 }
 
-export interface GlossaryImportResponse {
-  imported: number
-  updated?: number
-  skipped?: number
+/** POST /api/glossary/import?format=tbx|csv with the file as the body. */
+export async function importGlossary(file: File): Promise<GlossaryImportResponse> {
+  const format = /\.csv$/i.test(file.name) ? 'csv' : 'tbx'
+  let res: Response
+  try {
+    res = await fetch(apiUrl('/api/glossary/import', { format }), {
+      method: 'POST',
+      headers: { accept: 'application/json', 'content-type': format === 'csv' ? 'text/csv' : 'application/xml', ...authHeaders() },
+      body: file,
+    })
+  } catch {
+    throw new ApiError(0, 'network', 'Cannot reach the Sixfold server. Is it running?')
+  }
+  if (!res.ok) throw await errorFromResponse(res)
+  return (await res.json()) as GlossaryImportResponse
 }
 
-export function importGlossary(file: File): Promise<GlossaryImportResponse> {
-  const form = new FormData()
-  form.set('file', file, file.name)
-  form.set('format', /\.csv$/i.test(file.name) ? 'csv' : 'tbx')
-  return request<GlossaryImportResponse>('/api/glossary/import', { method: 'POST', body: form })
-}
-
-export function glossaryExportUrl(format: 'tbx' | 'csv', status?: GlossaryStatus): string {
+export function glossaryExportUrl(format: 'tbx' | 'csv', status?: EntryStatus): string {
   return apiUrl('/api/glossary/export', { format, status })
 }
 
-// ── review (provisional) ───────────────────────────────────────────────────
-export type FindingKind = 'variant' | 'glossary' | 'number' | 'untranslated'
-
-export interface FindingSegment {
-  groupId: number | null
-  lang: Lang
-  text: string
-  spans?: Array<{ start: number; end: number }>
-  documentSymbol?: string | null
-  documentSlug?: string | null
-  paragraphLabel?: string | null
-}
-
-export interface Finding {
-  key: string
-  kind: FindingKind
-  message: string
-  sourceLang?: Lang
-  targetLang?: Lang
-  segments: FindingSegment[]
-  accepted: boolean
-}
-
-export interface ReviewResponse {
-  findings: Finding[]
-}
-
-export function getReview(doc: string | undefined, signal?: AbortSignal): Promise<ReviewResponse> {
-  return request<ReviewResponse>(apiUrl('/api/review', { doc }), { signal })
+// ── review ────────────────────────────────────────────────────────────────
+export function getReview(document: string | undefined, signal?: AbortSignal): Promise<ReviewResponse> {
+  return request<ReviewResponse>(apiUrl('/api/review', { document }), { signal })
 }
 
 export function acceptFinding(key: string, note?: string): Promise<unknown> {
-  return request('/api/review/accept', { method: 'POST', body: { key, note } })
+  const body: AcceptRequest = { key, note: note ?? null }
+  return request('/api/review/accept', { method: 'POST', body })
 }

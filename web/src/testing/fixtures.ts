@@ -1,6 +1,6 @@
 /** Small, real-looking API answers for component tests (UN texts, six languages). */
 import type { AlignmentGroup, AlignmentResponse, DocumentDetail, SearchHit, SearchResponse } from '../api/tm.ts'
-import type { RenderingsResponse } from '../api/terminology.ts'
+import type { Rendering, RenderingsResponse } from '../api/terminology.ts'
 
 const doc = { id: 1, slug: 'sdg', symbol: 'A/RES/71/313', title: 'Global indicator framework' }
 
@@ -30,18 +30,21 @@ export const searchAnswer: SearchResponse = {
   ],
 }
 
+function rendering(text: string, count: number, share: number, extra: Partial<Rendering> = {}): Rendering {
+  return { text, count, share, dice: 0.5, key: text.toLowerCase(), forms: [{ text, count }], examples: [], ...extra }
+}
+
 export const renderingsAnswer: RenderingsResponse = {
   term: '可持续发展',
   language: 'zh',
+  detected: true,
+  occurrences: 2,
+  occurrencesWithTarget: { en: 2, fr: 1, ar: 2 },
+  tookMs: 3,
   renderings: {
-    en: [
-      { text: 'Sustainable Development', count: 2, share: 1 },
-    ],
+    en: [rendering('Sustainable Development', 2, 1)],
     fr: [
-      {
-        text: 'développement durable',
-        count: 1,
-        share: 1,
+      rendering('développement durable', 1, 1, {
         examples: [
           {
             groupId: 101,
@@ -51,11 +54,11 @@ export const renderingsAnswer: RenderingsResponse = {
             target: { text: "Réaliser les objectifs de développement durable d'ici à 2030", start: 13, end: 47 },
           },
         ],
-      },
+      }),
     ],
     ar: [
-      { text: 'التنمية المستدامة', count: 1, share: 0.5, forms: [{ text: 'بالتنمية المستدامة', count: 1 }] },
-      { text: 'بالتنمية المستدامة', count: 1, share: 0.5 },
+      rendering('التنمية المستدامة', 1, 0.5, { forms: [{ text: 'التنمية المستدامة', count: 1 }, { text: 'بالتنمية المستدامة', count: 1 }] }),
+      rendering('بالتنمية المستدامة', 1, 0.5),
     ],
   },
 }

@@ -7,22 +7,39 @@ import { mockApi, settle, type MockApi } from '../testing/mock-fetch.ts'
 import ReviewView from './ReviewView.vue'
 
 const report: ReviewResponse = {
+  document: 'sdg',
+  sourceLang: 'zh',
+  units: 2,
+  counts: { number: 1, untranslated: 1 },
+  tookMs: 4,
   findings: [
     {
       key: 'number:483:en:2030',
       kind: 'number',
+      severity: 'error',
+      sourceLang: 'zh',
+      targetLang: 'en',
+      groupIds: [483],
+      documentSymbol: 'A/RES/71/313',
+      paragraphLabel: '14',
       message: '“2030” is in the Chinese but not in the English.',
       segments: [
-        { groupId: 483, lang: 'zh', text: '到2030年实现目标', spans: [{ start: 1, end: 5 }], documentSymbol: 'A/RES/70/1', documentSlug: 'sdg', paragraphLabel: '14' },
-        { groupId: 483, lang: 'en', text: 'Achieve the goals by 2013', documentSymbol: 'A/RES/70/1', documentSlug: 'sdg', paragraphLabel: '14' },
+        { groupId: 483, lang: 'zh', text: '到2030年实现目标', spans: [{ start: 1, end: 5 }] },
+        { groupId: 483, lang: 'en', text: 'Achieve the goals by 2013', spans: [{ start: 21, end: 25 }] },
       ],
       accepted: false,
     },
     {
       key: 'untranslated:9:ar',
       kind: 'untranslated',
+      severity: 'warning',
+      sourceLang: 'en',
+      targetLang: 'ar',
+      groupIds: [9],
+      documentSymbol: 'A/RES/71/313',
+      paragraphLabel: null,
       message: 'The Arabic is a copy of the English.',
-      segments: [{ groupId: 9, lang: 'ar', text: 'General Assembly' }],
+      segments: [{ groupId: 9, lang: 'ar', text: 'General Assembly', spans: [] }],
       accepted: true,
     },
   ],
@@ -50,21 +67,21 @@ async function open(url = '/review?doc=sdg') {
 describe('ReviewView', () => {
   it('groups findings by kind, with their segments in context, hiding accepted ones', async () => {
     const { w } = await open()
-    expect(api.calls.find((c) => c.path === '/api/review')!.query.get('doc')).toBe('sdg')
-    const numbers = w.find('[data-kind=number]')
+    expect(api.calls.find((c) => c.path === '/api/review')!.query.get('document')).toBe('sdg')
+    const numbers = w.find('[data-kind=facts]')
     expect(numbers.find('.message').text()).toContain('2030')
-    expect(numbers.find('mark').text()).toBe('2030')
+    expect(numbers.findAll('mark').map((m) => m.text())).toEqual(['2030', '2013'])
     expect(numbers.find('a').attributes('href')).toBe('/alignment/sdg?level=sentence&group=483')
     expect(w.find('[data-kind=untranslated]').text()).toContain('All accepted.')
   })
 
   it('marks a finding accepted through the API', async () => {
     const { w } = await open()
-    await w.find('[data-kind=number] .finding-head button').trigger('click')
+    await w.find('[data-kind=facts] .finding-head button').trigger('click')
     await settle()
     const post = api.calls.find((c) => c.method === 'POST')!
     expect(post.path).toBe('/api/review/accept')
-    expect(post.body).toMatchObject({ key: 'number:483:en:2030' })
-    expect(w.find('[data-kind=number]').text()).toContain('All accepted.')
+    expect(post.body).toEqual({ key: 'number:483:en:2030', note: null })
+    expect(w.find('[data-kind=facts]').text()).toContain('All accepted.')
   })
 })
