@@ -51,14 +51,16 @@ const ARABIC_MAP: Record<string, string> = {
 
 const LATIN_SPECIAL: Record<string, string> = { 'œ': 'oe', 'æ': 'ae', 'ß': 'ss', 'ø': 'o', 'ł': 'l', 'đ': 'd', 'ı': 'i' }
 
-const cache = new Map<string, string>()
+const table: Array<string | undefined> = new Array(0x10000)
 
-/** The folded form of one character (a code point), '' to drop it. Han is handled by the caller. */
+/** The folded form of one character (a code point), '' to drop it. Han and white space are handled by the caller. */
 function foldChar(ch: string): string {
-  const cached = cache.get(ch)
-  if (cached !== undefined) return cached
-  let out: string
   const code = ch.codePointAt(0)!
+  if (code < 0x10000) {
+    const known = table[code]
+    if (known !== undefined) return known
+  }
+  let out: string
   if (code < 0x20 || (code >= 0x7f && code <= 0x9f) || code === 0xfeff || code === 0x200b) out = '' // control characters, BOM, zero-width space
   else if (ARABIC_DROP.has(code)) out = ''
   else if (ARABIC_MAP[ch]) out = ARABIC_MAP[ch]
@@ -80,44 +82,98 @@ function foldChar(ch: string): string {
       out = kept.length > 0 ? kept.normalize('NFC') : COMBINING.test(ch) ? '' : lower
     }
   }
-  if (cache.size < 20000) cache.set(ch, out)
+  if (code < 0x10000) table[code] = out
   return out
+}
+
+/** White space as JavaScript's \s sees it. */
+function isSpace(c: number): boolean {
+  return (
+    c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+  )
+}
+
+/** Han characters as \p{Script=Han} sees them (checked by the regex outside the common blocks). */
+function isHan(c: number, ch: string): boolean {
+  if (c < 0x2e80) return false
+  if ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf)) return true
+  if (c >= 0xac00 && c <= 0xf8ff) return false // Hangul, surrogates handled as code points, private use
+  return HAN.test(ch)
+}
+
+let buffer = new Uint16Array(1024)
+const utf16 = new TextDecoder('utf-16le')
+
+function foldCore(text: string, map: number[] | null): string {
+  const n = text.length
+  if (buffer.length < n * 4 + 8) buffer = new Uint16Array(n * 4 + 8)
+  const out = buffer
+  let k = 0
+  let lastSpace = true // no space at the start
+  let i = 0
+  const space = (at: number) => {
+    out[k++] = 32
+    map?.push(at)
+    lastSpace = true
+  }
+  while (i < n) {
+    let code = text.charCodeAt(i)
+    let width = 1
+    if (code < 0x80) {
+      // ASCII fast path.
+      if (code === 32 || (code >= 9 && code <= 13)) {
+        if (!lastSpace) space(i)
+      } else if (code >= 0x20 && code !== 0x7f) {
+        out[k++] = code >= 65 && code <= 90 ? code + 32 : code
+        map?.push(i)
+        lastSpace = false
+      }
+      i += 1
+      continue
+    }
+    if (code >= 0xd800 && code <= 0xdbff && i + 1 < n) {
+      code = text.codePointAt(i)!
+      width = 2
+    }
+    const ch = width === 1 ? text[i] : text.slice(i, i + 2)
+    if (isSpace(code)) {
+      if (!lastSpace) space(i)
+    } else if (isHan(code, ch)) {
+      if (!lastSpace || k === 0) space(i)
+      for (let w = 0; w < width; w++) {
+        out[k++] = text.charCodeAt(i + w)
+        map?.push(i)
+      }
+      space(i)
+    } else {
+      const f = foldChar(ch)
+      if (f === ' ') {
+        if (!lastSpace) space(i)
+      } else if (f) {
+        for (let w = 0; w < f.length; w++) {
+          out[k++] = f.charCodeAt(w)
+          map?.push(i)
+        }
+        lastSpace = false
+      }
+    }
+    i += width
+  }
+  if (k === 0) return ''
+  return k < 256 ? String.fromCharCode.apply(null, out.subarray(0, k) as unknown as number[]) : utf16.decode(out.subarray(0, k))
 }
 
 /** Folds `text`, keeping for each folded code unit the offset of its source. */
 export function foldWithMap(text: string): Folded {
-  let norm = ''
   const map: number[] = []
-  let i = 0
-  const push = (s: string, from: number) => {
-    for (let k = 0; k < s.length; k++) map.push(from)
-    norm += s
-  }
-  while (i < text.length) {
-    const code = text.codePointAt(i)!
-    const ch = String.fromCodePoint(code)
-    const width = ch.length
-    if (SPACE.test(ch) || code === 0x3000) {
-      if (norm.length > 0 && norm[norm.length - 1] !== ' ') push(' ', i)
-    } else if (HAN.test(ch)) {
-      if (norm.length === 0 || norm[norm.length - 1] !== ' ') push(' ', i)
-      push(ch, i)
-      push(' ', i)
-    } else {
-      const f = foldChar(ch)
-      if (f === ' ') {
-        if (norm.length > 0 && norm[norm.length - 1] !== ' ') push(' ', i)
-      } else if (f) push(f, i)
-    }
-    i += width
-  }
+  const norm = foldCore(text, map)
   map.push(text.length)
   return { norm, map }
 }
 
 /** The folded form stored in `sentences.norm`. */
 export function fold(text: string): string {
-  return foldWithMap(text).norm
+  return foldCore(text, null)
 }
 
 /**
