@@ -23,6 +23,7 @@ export function furnitureKind(line: string): FurnitureKind | null {
   if (/^www\.\S+$/i.test(text)) return 'link'
   if (SYMBOL_LINE.test(text)) return 'symbol'
   if (new RegExp(`^(?:${JOB})$`).test(text)) return 'symbol'
+  if (/^(?:Page|Página|Страница|Стр\.|صفحة|第)\s*\d{1,4}\s*(?:页|\/\s*\d{1,4})?$/iu.test(text)) return 'page'
   if (/^\d{1,4}$/.test(text) || /^\d{1,4}\s*\/\s*\d{1,4}$/.test(text) || /^-\s*\d{1,4}\s*-$/.test(text)) return 'page'
   if (/\d/.test(text) && RUNNING.test(text) && /[A-Z\/-]/.test(text)) return 'symbol'
   return null
