@@ -133,7 +133,7 @@ describe('SearchView', () => {
     await settle()
     press('Enter')
     await flushPromises()
-    await vi.waitFor(() => expect(router.currentRoute.value.name).toBe('alignment'))
+    await vi.waitFor(() => expect(router.currentRoute.value.name).toBe('alignment'), { timeout: 10_000 })
     expect(router.currentRoute.value.params.doc).toBe('sdg')
     expect(router.currentRoute.value.query).toMatchObject({ level: 'sentence', group: '102' })
   })
