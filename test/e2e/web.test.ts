@@ -45,8 +45,7 @@ async function requireEndpoint(ctx: TestContext, path: string): Promise<void> {
 }
 
 describe('web UI in chromium', () => {
-  it('searches a Chinese term and shows its English and Arabic renderings', async (ctx) => {
-    await requireEndpoint(ctx, '/api/renderings?term=x')
+  it('searches a Chinese term: rows in six languages, query highlighted, Arabic right to left, Enter opens the row in its document', async () => {
     await page.goto(`${server.url}/`)
     await page.keyboard.press('/')
     await page.keyboard.type('可持续发展')
@@ -54,46 +53,58 @@ describe('web UI in chromium', () => {
     await page.waitForURL(/q=/)
     await page.locator('article.hit').first().waitFor()
     await expect.poll(() => page.locator('[data-test=detected]').textContent()).toBe('Detected Chinese')
+    expect(await page.locator('.result-summary').textContent()).toMatch(/\d+ segments? with “可持续发展”/)
 
-    // the renderings chart lists English and Arabic renderings with counts and shares
-    const chart = page.locator('section.renderings')
-    await chart.waitFor()
-    const en = (await chart.locator('.renderings-lang', { hasText: 'English' }).locator('.rendering-text').allTextContents()).map((t) => t.toLowerCase())
-    expect(en[0]).toBe('sustainable development')
-    const ar = await chart.locator('.renderings-lang', { hasText: 'Arabic' }).locator('.rendering-text').allTextContents()
-    expect(ar.some((t) => t.includes('التنمية المستدامة'))).toBe(true)
-
-    // in the rows the query and the renderings are highlighted
     const row = page.locator('article.hit').first()
     expect(await row.locator('[data-lang=zh] mark.query').first().textContent()).toBe('可持续发展')
-    expect((await row.locator('[data-lang=en] mark.rendering').first().textContent())?.toLowerCase()).toContain('sustainable development')
-    expect(await row.locator('[data-lang=ar] mark.rendering').first().textContent()).toContain('التنمية المستدامة')
-
+    expect(await row.locator('.cell').evaluateAll((cells) => cells.map((c) => c.getAttribute('data-lang')))).toEqual(['zh', 'en', 'fr', 'es', 'ru', 'ar'])
     // Arabic right to left and right-aligned; Chinese and Arabic in Noto fonts
     const arCell = row.locator('.cell[data-lang=ar]')
     expect(await arCell.getAttribute('dir')).toBe('rtl')
     expect(await arCell.evaluate((el) => getComputedStyle(el).textAlign)).toMatch(/right|start/)
     expect(await row.locator('.cell[data-lang=zh]').evaluate((el) => getComputedStyle(el).fontFamily)).toContain('Noto Sans CJK SC')
     expect(await arCell.evaluate((el) => getComputedStyle(el).fontFamily)).toContain('Noto Naskh Arabic')
-    await screenshot(page, 'web-search')
+    // the six languages sit side by side on a wide screen
+    const tops = await row.locator('.cell').evaluateAll((cells) => cells.map((c) => Math.round(c.getBoundingClientRect().top)))
+    expect(new Set(tops).size).toBe(1)
 
-    // a click on a rendering filters the rows and goes into the URL
-    await chart.locator('.renderings-lang', { hasText: 'English' }).locator('.rendering-bar').first().click()
-    await page.waitForURL(/[?&]r=en/)
-    await page.locator('.result-summary', { hasText: 'whose English side has' }).waitFor()
-
-    // j moves to a row, Enter opens it in its document
-    await page.locator('.result-summary button', { hasText: 'Clear filter' }).click()
-    await page.waitForURL((u) => !u.searchParams.has('r'))
-    await page.locator('article.hit').first().waitFor()
+    // j moves to the next row, Enter opens it in its document
     const second = (await page.locator('article.hit').nth(1).locator('[data-lang=zh]').textContent())!.slice(2).trim()
-    await page.locator('body').click({ position: { x: 5, y: 300 } })
+    await page.locator('.result-summary').click()
     await page.keyboard.press('j')
     await page.keyboard.press('Enter')
     await page.waitForURL(/\/alignment\/.+group=/)
     const active = page.locator('article.bead.active')
     await active.waitFor()
     expect(await active.locator('[data-lang=zh]').textContent()).toContain(second)
+    await screenshot(page, 'web-search-opened-in-document')
+  })
+
+  it('shows the English and Arabic renderings of a Chinese term, highlighted in the rows; a click filters', async (ctx) => {
+    await requireEndpoint(ctx, '/api/renderings?q=x')
+    await page.goto(`${server.url}/?q=${encodeURIComponent('可持续发展')}`)
+    await page.locator('article.hit').first().waitFor()
+
+    // the renderings chart lists English and Arabic renderings with counts and shares
+    const chart = page.locator('section.renderings')
+    await chart.waitFor({ timeout: 60_000 })
+    const en = (await chart.locator('.renderings-lang', { hasText: 'English' }).locator('.rendering-text').allTextContents()).map((t) => t.toLowerCase())
+    expect(en[0]).toBe('sustainable development')
+    const ar = await chart.locator('.renderings-lang', { hasText: 'Arabic' }).locator('.rendering-text').allTextContents()
+    expect(ar.some((t) => t.includes('التنمية المستدامة'))).toBe(true)
+    expect(await chart.locator('.rendering-figures').first().textContent()).toMatch(/^\d+ · \d+%$/)
+
+    // in the rows the query and the renderings are highlighted
+    const row = page.locator('article.hit').first()
+    expect((await row.locator('[data-lang=en] mark.rendering').first().textContent())?.toLowerCase()).toContain('sustainable development')
+    expect(await row.locator('[data-lang=ar] mark.rendering').first().textContent()).toContain('التنمية المستدامة')
+    await screenshot(page, 'web-search')
+
+    // a click on a rendering filters the rows and goes into the URL
+    await chart.locator('.renderings-lang', { hasText: 'English' }).locator('.rendering-bar').first().click()
+    await page.waitForURL(/[?&]r=en/)
+    await page.locator('.result-summary', { hasText: 'whose English side has' }).waitFor()
+    for (const text of await page.locator('article.hit [data-lang=en]').allTextContents()) expect(text.toLowerCase()).toContain(en[0])
   })
 
   it('merges two beads in the alignment view, and the change is there after a reload', async () => {
