@@ -19,8 +19,15 @@ describe('detectLanguage on UNPC devset lines', () => {
     for (const lang of LANGS) {
       const guess = detectLanguage(devset(lang).slice(0, 200).join('\n'))
       expect(guess.language).toBe(lang)
-      expect(guess.confidence).toBeGreaterThan(0.5)
+      expect(guess.confidence).toBeGreaterThan(0.9)
     }
+  })
+  it('tells short English, French and Spanish sentences apart by their function words', () => {
+    expect(detectLanguage('The Commission adopted the draft resolution without a vote.').language).toBe('en')
+    expect(detectLanguage('La Commission a adopté le projet de résolution sans vote.').language).toBe('fr')
+    expect(detectLanguage('La Comisión aprobó el proyecto de resolución sin votación.').language).toBe('es')
+    // A bare title says little: low confidence
+    expect(detectLanguage('Introduction').confidence).toBeLessThan(0.6)
   })
   it('gives no language for text without letters', () => {
     expect(detectLanguage('12 345 — 2024/30')).toEqual({ language: null, confidence: 0 })

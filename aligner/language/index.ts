@@ -48,7 +48,7 @@ export function detectLanguage(text: string): LanguageGuess {
   const counts = countScripts(text)
   const share = (n: number) => n / counts.letters
   // Han characters carry a word each: two of them are enough to tell Chinese.
-  if (counts.han >= 2 && share(counts.han) >= 0.3) return { language: 'zh', confidence: round(Math.min(1, 0.5 + share(counts.han))) }
+  if (counts.han >= 2 && share(counts.han) >= 0.15) return { language: 'zh', confidence: round(Math.min(1, 0.5 + share(counts.han))) }
   if (counts.letters < 3) return { language: null, confidence: 0 }
   // Chinese text carries Latin symbols and names; a modest share of Han characters is decisive.
   if (share(counts.han) >= 0.3) return { language: 'zh', confidence: round(Math.min(1, 0.5 + share(counts.han))) }
@@ -58,13 +58,41 @@ export function detectLanguage(text: string): LanguageGuess {
   const sample = text.length > 20_000 ? text.slice(0, 20_000) : text
   const ranked = francAll(sample, { only: ['eng', 'fra', 'spa'], minLength: 3 })
   const [best, second] = ranked
-  const language = best ? FRANC_TO_LANG[best[0]] : undefined
-  if (!best || !language) return { language: null, confidence: 0 }
-  // franc scores are relative (best = 1); the gap to the runner-up is the evidence.
+  const byFranc = best ? FRANC_TO_LANG[best[0]] : undefined
+  // franc scores are relative (best = 1): the gap to the runner-up, weighed by how much text there
+  // is (a small gap over a long text is decisive, over a short one it is not), is the evidence.
   const margin = second ? 1 - second[1] : 1
-  const lengthFactor = Math.min(1, counts.latin / 40)
-  const confidence = share(counts.latin) * Math.min(1, 0.5 + margin) * (0.5 + 0.5 * lengthFactor)
-  return { language, confidence: round(confidence) }
+  const francConfidence = byFranc ? 1 - Math.exp(-margin * Math.sqrt(Math.min(counts.latin, sample.length))) : 0
+  // Function words settle short texts, where trigrams are thin: "the", "des", "los" …
+  const words = functionWords(sample)
+  let language = byFranc ?? null
+  let confidence = francConfidence
+  if (words.best && words.count >= 2 && words.count >= 2 * words.second) {
+    const wordConfidence = 1 - Math.exp(-(words.count - words.second) / 1.5)
+    if (words.best === language) confidence = Math.max(confidence, wordConfidence)
+    else if (wordConfidence > francConfidence) {
+      language = words.best
+      confidence = wordConfidence
+    }
+  }
+  if (!language) return { language: null, confidence: 0 }
+  return { language, confidence: round(share(counts.latin) * confidence) }
+}
+
+const FUNCTION_WORDS: Record<'en' | 'fr' | 'es', Set<string>> = {
+  en: new Set(['the', 'of', 'and', 'to', 'is', 'that', 'for', 'with', 'by', 'which', 'this', 'are', 'was', 'were', 'has', 'have', 'be', 'on', 'its', 'their', 'from', 'at', 'an', 'or', 'it', 'as', 'not', 'should', 'would', 'been']),
+  fr: new Set(['le', 'les', 'des', 'du', 'et', 'à', 'qui', 'dans', 'pour', 'sur', 'par', 'une', 'est', 'au', 'aux', 'ce', 'cette', 'sont', 'été', 'il', 'elle', 'ont', 'pas', 'ou', 'avec', 'leur', 'leurs', 'son', 'ses', 'été']),
+  es: new Set(['el', 'los', 'las', 'del', 'y', 'por', 'para', 'con', 'una', 'es', 'se', 'al', 'su', 'sus', 'lo', 'como', 'fue', 'han', 'ha', 'o', 'sobre', 'entre', 'también', 'pero', 'este', 'esta', 'estos', 'sin']),
+}
+
+/** Which of English, French and Spanish the text's function words point to, and how many each has. */
+function functionWords(text: string): { best: Lang | null; count: number; second: number } {
+  const counts = { en: 0, fr: 0, es: 0 }
+  for (const token of text.toLowerCase().match(/\p{L}+/gu) ?? []) {
+    for (const lang of ['en', 'fr', 'es'] as const) if (FUNCTION_WORDS[lang].has(token)) counts[lang]++
+  }
+  const ranked = (Object.entries(counts) as Array<['en' | 'fr' | 'es', number]>).sort((a, b) => b[1] - a[1])
+  return { best: ranked[0][1] > 0 ? ranked[0][0] : null, count: ranked[0][1], second: ranked[1][1] }
 }
 
 function round(x: number): number {
