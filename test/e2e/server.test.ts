@@ -178,10 +178,10 @@ describe('safety of the real processes', () => {
       const dump = () => spawnSync(TSX, ['server/cli/sixfold.ts', 'export', '--format', 'csv'], { cwd: ROOT, env, encoding: 'utf8' }).stdout
       const before = dump()
       expect(before.split('\r\n').length).toBeGreaterThan(60)
-      // The full devset (24,000 segments) as a second document, killed (SIGKILL) after 10,000 segments are written.
+      // The full devset (24,000 segments) as a second document, killed (SIGKILL) once 4,000 segments are written.
       const killed = spawnSync(TSX, ['server/cli/sixfold.ts', 'import', '--quiet', join(ROOT, 'corpora/unpc-devset')], {
         cwd: ROOT,
-        env: { ...env, SIXFOLD_TEST_KILL_AFTER_SEGMENTS: '10000' },
+        env: { ...env, SIXFOLD_TEST_KILL_AFTER_SEGMENTS: '4000' },
         encoding: 'utf8',
       })
       // tsx runs the command in a child node process: the kill shows as its signal or as exit status 137.
