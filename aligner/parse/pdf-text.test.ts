@@ -54,6 +54,14 @@ describe.each(SAMPLE_LANGS)('PDF text in %s', (lang) => {
     expect(doc.furniture).toEqual(['E/2024/30', 'E/CN.15/2024/16', '__________________', '24-09321', '3/48', 'E/2024/30', 'E/CN.15/2024/16', '24-09321', '4/48'])
   })
 
+  it('gives the same blocks when another extractor lays the text out differently', () => {
+    const lines = file.split('\n').filter((l) => l.trim())
+    const shape = (text: string) => parseText(text, { format: 'pdf-text', lang }).blocks.map((b) => [b.kind, b.label, b.text, b.footnoteRefs])
+    const expected = shape(file)
+    expect(shape(lines.map((l) => `${l} `).join('\n\n'))).toEqual(expected) // double-spaced, a space after every line
+    expect(shape(`\uFEFF${lines.join('\r\n')}`)).toEqual(expected) // no blank lines, CRLF, BOM
+  })
+
   it('splits the joined paragraph into its two sentences', () => {
     const p2 = doc.blocks.find((b) => b.kind === 'paragraph' && b.label === '2' && b.footnoteRefs.includes(2))
     expect(p2?.sentences).toEqual([s('para2a'), s('para2b')])

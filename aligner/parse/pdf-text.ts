@@ -245,6 +245,13 @@ class Walker {
 
   /** Open a block for a marker line; false when the line is a continuation after all. */
   private markerLine(line: Line, marker: Marker, ended: boolean): boolean {
+    // After a finished sentence, a heading-like marker line ("B. Action taken by the Commission") or an item opens a block.
+    const afterSentence = !!this.lastBody && SENTENCE_END.test(withoutRef(this.lastBody.text)) && !this.trailingSignal
+    const headingLike = !TERMINAL.test(marker.rest) && displayWidth(line.text) < this.fullWidth * 0.9
+    if (!ended && afterSentence && (marker.type === 'item' || ((marker.type === 'section' || marker.type === 'chapter') && headingLike))) {
+      ended = true
+      this.closeOpen()
+    }
     switch (marker.type) {
       case 'chapter':
         if (marker.rest && !ended && !this.zh) return false
