@@ -553,7 +553,7 @@ function round(x: number): number {
 
 /** Does a text contain a phrase, compared by grouping keys (stems)? */
 export function containsPhrase(text: string, lang: Lang, phrase: string): boolean {
-  if (lang === 'zh') return normaliseZh(text).includes(normaliseZh(phrase.trim()))
+  if (lang === 'zh') return zhWordMatches(text, phrase).length > 0
   const keys = tokenize(phrase, lang).map((t) => t.key)
   if (keys.length === 0) return false
   return containsKeys(tokenize(text, lang), keys)
@@ -581,4 +581,31 @@ export function detectQueryLanguage(index: MemoryIndex, query: string): Lang {
   if (guess.language) return guess.language
   if (/\p{Script=Han}/u.test(query)) return 'zh'
   return counts[0].n > 0 ? counts[0].l : 'en'
+}
+
+/**
+ * Where a Chinese phrase occurs as whole words: each match must start and end on a word
+ * boundary of the segmented text, so that 国际法 is not found inside 国际法律文书.
+ */
+export function zhWordMatches(text: string, phrase: string): Span[] {
+  const hay = normaliseZh(text)
+  const needle = normaliseZh(phrase.trim())
+  if (!needle) return []
+  let at = hay.indexOf(needle)
+  if (at < 0) return []
+  const starts = new Set<number>()
+  const ends = new Set<number>()
+  for (const t of tokenize(text, 'zh')) {
+    starts.add(t.start)
+    ends.add(t.end)
+  }
+  const out: Span[] = []
+  while (at >= 0) {
+    const end = at + needle.length
+    const startOk = starts.has(at) || at === 0 || !/\p{Script=Han}/u.test(hay[at - 1])
+    const endOk = ends.has(end) || end === hay.length || !/\p{Script=Han}/u.test(hay[end])
+    if (startOk && endOk) out.push({ start: at, end })
+    at = hay.indexOf(needle, at + 1)
+  }
+  return out
 }

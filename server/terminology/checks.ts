@@ -1,0 +1,431 @@
+/**
+ * Consistency checks for reviewers, as pure functions over aligned units:
+ *
+ *  - number / date / percent / symbol: facts (aligner/signals/facts.ts, normalised
+ *    across the six languages: `2024 年 5 月 16 日` = `16 May 2024`) present on one
+ *    side and absent or different on the other;
+ *  - glossary: an approved term on the source side while none of its approved
+ *    renderings is in the aligned target segment; a deprecated rendering used;
+ *  - untranslated: target equal to the source, or written in another language
+ *    (script, then franc through detectLanguage); empty: no target text;
+ *  - variant: one source term rendered in two or more ways (rendering discovery
+ *    over the scope), the minority renderings flagged.
+ *
+ * Every finding names its groups, and carries a stable key for acceptances.
+ */
+import { detectLanguage } from '../../aligner/language/index.ts'
+import { extractFacts, type Fact } from '../../aligner/signals/facts.ts'
+import { chineseToInt, ordinalWord } from '../../aligner/signals/numerals.ts'
+import { LANGS, type Lang } from '../../aligner/types.ts'
+import type { Finding, FindingKind, FindingSegment, TextSpan } from './contract.ts'
+import { containsPhrase, discoverRenderings, zhWordMatches, type MemoryIndex } from './renderings.ts'
+import { tokenize } from './text.ts'
+import type { AlignedUnit } from './units.ts'
+
+export interface GlossaryRule {
+  entryId: number
+  /** Source-language forms of the term. */
+  source: Partial<Record<Lang, string[]>>
+  /** Approved renderings (preferred and admitted) per language. */
+  approved: Partial<Record<Lang, string[]>>
+  /** Deprecated renderings per language. */
+  deprecated: Partial<Record<Lang, string[]>>
+}
+
+export interface CheckOptions {
+  /** The source language (default: zh when the unit has it, else en). */
+  sourceLang?: Lang
+  /** Target languages (default: all others present). */
+  targets?: Lang[]
+  kinds?: FindingKind[]
+  glossary?: GlossaryRule[]
+}
+
+const ALL_KINDS: FindingKind[] = ['number', 'date', 'percent', 'symbol', 'glossary', 'untranslated', 'empty', 'variant']
+
+function segment(unit: AlignedUnit, lang: Lang, spans: TextSpan[] = []): FindingSegment {
+  return { groupId: unit.groupId, lang, text: unit.texts[lang] ?? '', spans }
+}
+
+function finding(kind: FindingKind, severity: Finding['severity'], unit: AlignedUnit, src: Lang, tgt: Lang, detail: string, message: string, segments: FindingSegment[]): Finding {
+  return {
+    key: `${kind}:${src}-${tgt}:${unit.groupId}:${detail}`,
+    kind,
+    severity,
+    sourceLang: src,
+    targetLang: tgt,
+    groupIds: [unit.groupId],
+    documentSymbol: unit.documentSymbol,
+    paragraphLabel: unit.paragraphLabel,
+    message,
+    segments,
+    accepted: false,
+  }
+}
+
+// ── facts ──────────────────────────────────────────────────────────────────
+
+type FactClass = 'number' | 'date' | 'percent' | 'symbol'
+
+function classOf(f: Fact): FactClass | null {
+  if (f.kind === 'number') return 'number'
+  if (f.kind === 'date') return 'date'
+  if (f.kind === 'percent') return 'percent'
+  if (f.kind === 'symbol' || f.kind === 'resolution') return 'symbol'
+  return null
+}
+
+/** Numbers worth checking: single digits are spelled out in most UN styles ("five discussions"). */
+function significant(f: Fact): boolean {
+  if (f.kind !== 'number') return true
+  const v = Number(f.value)
+  return !(Number.isInteger(v) && Math.abs(v) < 10)
+}
+
+/** Every way a fact may be met on the other side. */
+function satisfiers(f: Fact): string[] {
+  const out = [`${classOf(f)}:${f.value}`]
+  if (f.kind === 'number') out.push(`percent:${f.value}`, `year:${f.value}`, `part:${f.value}`)
+  // 140.2 (paragraph 140.2) read as 140 where the decimal point is not one (fr, es, ru)
+  if (f.kind === 'number' && f.value.includes('.')) out.push(`number:${Math.trunc(Number(f.value))}`, `part:${Math.trunc(Number(f.value))}`)
+  if (f.kind === 'percent') out.push(`number:${f.value}`)
+  if (f.kind === 'resolution') out.push(`part:${f.value}`)
+  return out
+}
+
+/** Times of day (12时40分, 12.40 p.m., 10 h 15, 10:15): kept out of the number checks. */
+const TIME = /(?:[上下]午|晚上|中午)?\s*\d{1,2}\s*时(?:\s*\d{1,2}\s*分)?|\d{1,2}\s*[.:h]\s*\d{2}\s*(?:a\.\s?m\.|p\.\s?m\.|h\b|ч\.?|час\w*|\b)|\d{1,2}\s*(?:a\.\s?m\.|p\.\s?m\.)|\d{1,2}\s*h\s*\d{1,2}\b|\d{1,2}(?:[.:h]\s*\d{2})?\s*(?:heures?|horas|час\w*|ч\.)|الساعة\s*[\d\u0660-\u0669]{1,2}(?:[.:][\d\u0660-\u0669]{2})?/giu
+/** A paragraph or list number opening the segment ("10. ", "(3) "): the alignment of labels is not the translator's. */
+const LEADING_LABEL = /^\s*\(?[\d\u0660-\u0669]{1,3}\s*(?:[.)]|[-–—]\s)\s*/u
+
+/**
+ * Arabic text extracted from PDF often has the digit groups of a large number in reverse
+ * order (`734 156` for 156 734): such runs are not checked as facts on the Arabic side, and
+ * offer both readings to the other side.
+ */
+const AR_GROUPS = /(?<![\d,.])\d{1,3}(?: \d{3})+(?![\d,.])/gu
+
+function arabicGroupReadings(text: string): number[] {
+  const out: number[] = []
+  for (const m of text.matchAll(AR_GROUPS)) {
+    const groups = m[0].split(' ')
+    out.push(Number(groups.join('')), Number([...groups].reverse().join('')))
+  }
+  return out
+}
+
+function checkable(text: string, facts: Fact[], lang?: Lang): Fact[] {
+  const masked: Array<[number, number]> = []
+  if (lang === 'ar') for (const m of text.matchAll(AR_GROUPS)) masked.push([m.index!, m.index! + m[0].length])
+  for (const m of text.matchAll(TIME)) masked.push([m.index!, m.index! + m[0].length])
+  const label = text.match(LEADING_LABEL)
+  if (label) masked.push([0, label[0].length])
+  return facts.filter((f) => classOf(f) && significant(f) && !masked.some(([a, b]) => f.index < b && a < f.index + f.text.length))
+}
+
+/** Numbers written in words that can meet a digit on the other side (第五十二届 = 52nd, seventieth = 70). */
+function wordNumbers(text: string, lang: Lang): number[] {
+  const out: number[] = []
+  if (lang === 'zh') {
+    for (const m of text.matchAll(/[零〇一二两三四五六七八九十百千万]{2,}|十/gu)) {
+      const v = chineseToInt(m[0])
+      if (v !== null) out.push(v)
+    }
+  } else {
+    for (const m of text.matchAll(/\p{L}+(?:-\p{L}+)?/gu)) {
+      const v = ordinalWord(m[0]) ?? ordinalWord(m[0].replace(/-/g, ' ')) ?? (lang === 'en' ? englishCardinal(m[0]) : null)
+      if (v !== null) out.push(v)
+    }
+  }
+  return out
+}
+
+const EN_UNITS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen']
+const EN_TENS = ['', '', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety']
+
+/** `Twenty-four` → 24, `ten` → 10 (English cardinals up to 99). */
+function englishCardinal(word: string): number | null {
+  const [a, b] = word.toLowerCase().split('-')
+  const u = EN_UNITS.indexOf(a)
+  if (u >= 0 && b === undefined) return u
+  const t = EN_TENS.indexOf(a)
+  if (t >= 2) {
+    if (b === undefined) return t * 10
+    const v = EN_UNITS.indexOf(b)
+    if (v >= 1 && v <= 9) return t * 10 + v
+  }
+  return null
+}
+
+/** The facts the checks compare: numbers (10 and up), dates, percentages, symbols; not times of day nor an opening paragraph number. */
+export function contentFacts(text: string, lang: Lang): Fact[] {
+  return checkable(text, factsOf(text, lang), lang)
+}
+
+/** Facts of a text; Chinese full-width commas are kept apart from numbers (the width folding would glue them). */
+function factsOf(text: string, lang: Lang): Fact[] {
+  const facts = extractFacts(lang === 'zh' ? text.replace(/，/g, '、') : text, lang)
+  // Security Council resolutions are cited by number and year, `2118 (2013)` / `第2118(2013)号`:
+  // the symbol S/RES/2118 (2013), not two numbers.
+  const symbols: Fact[] = []
+  for (const m of text.matchAll(/(?<![\d/])(\d{1,4})\s*[(（]\s*(\d{4})\s*[)）]/gu)) {
+    symbols.push({ kind: 'symbol', value: `S/RES/${Number(m[1])} (${m[2]})`, text: m[0], index: m.index! })
+  }
+  if (symbols.length === 0) return facts
+  const rest = facts.filter((f) => !symbols.some((sy) => f.index < sy.index + sy.text.length && sy.index < f.index + f.text.length))
+  return [...rest, ...symbols].sort((a, b) => a.index - b.index)
+}
+
+/** What a side offers: its facts and their parts (the year of a date, the numbers inside a symbol). */
+function offers(facts: Fact[], extra: number[] = []): Map<string, number> {
+  const m = new Map<string, number>()
+  const add = (k: string) => m.set(k, (m.get(k) ?? 0) + 1)
+  for (const v of extra) add(`part:${v}`)
+  for (const f of facts) {
+    const c = classOf(f)
+    if (!c) continue
+    add(`${c}:${f.value}`)
+    if (f.kind === 'number' && f.value.includes('.')) add(`part:${Math.trunc(Number(f.value))}`)
+    if (f.kind === 'date') {
+      const { y, m: mo, d } = dateParts(f.value)
+      if (y && /^\d{4}$/.test(y)) add(`year:${Number(y)}`)
+      if (d) add(`part:${Number(d)}`)
+      if (mo) add(`part:${Number(mo)}`)
+    }
+    if (f.kind === 'symbol' || f.kind === 'resolution') {
+      for (const n of f.value.match(/\d+/g) ?? []) add(`part:${Number(n)}`)
+      const rest = f.value.split('/').slice(-2).join('/')
+      add(`part:${rest}`)
+    }
+  }
+  return m
+}
+
+function dateParts(value: string): { y: string | null; m: string | null; d: string | null } {
+  const parts = value.split('-').filter(Boolean)
+  if (value.startsWith('-')) return { y: null, m: parts[0] ?? null, d: parts[1] ?? null }
+  return { y: parts[0] ?? null, m: parts[1] ?? null, d: parts[2] ?? null }
+}
+
+/** Dates agree when one is a less precise form of the other (2024-05 and 2024-05-16, ---05-16). */
+function dateCompatible(a: string, b: string): boolean {
+  const x = dateParts(a)
+  const y = dateParts(b)
+  if (x.y && y.y && x.y !== y.y) return false
+  if (x.m && y.m && x.m !== y.m) return false
+  if (x.d && y.d && x.d !== y.d) return false
+  return true
+}
+
+function factFindings(unit: AlignedUnit, src: Lang, tgt: Lang, kinds: Set<FindingKind>): Finding[] {
+  const st = unit.texts[src]
+  const tt = unit.texts[tgt]
+  if (!st || !tt) return []
+  const sf = checkable(st, factsOf(st, src), src)
+  const tf = checkable(tt, factsOf(tt, tgt), tgt)
+  if (sf.length === 0 && tf.length === 0) return []
+  const out: Finding[] = []
+  const missing = (facts: Fact[], other: Fact[], otherText: string, otherLang: Lang): Fact[] => {
+    const pool = offers(other, [...wordNumbers(otherText, otherLang), ...(otherLang === 'ar' ? arabicGroupReadings(otherText) : [])])
+    const result: Fact[] = []
+    for (const f of facts) {
+      let met = false
+      if (f.kind === 'date') {
+        const idx = other.findIndex((o) => o.kind === 'date' && dateCompatible(o.value, f.value))
+        met = idx >= 0
+      } else {
+        for (const k of satisfiers(f)) {
+          const n = pool.get(k) ?? 0
+          if (n > 0) {
+            pool.set(k, n - 1)
+            met = true
+            break
+          }
+        }
+      }
+      if (!met) result.push(f)
+    }
+    return result
+  }
+  const srcMissing = missing(sf, tf, tt, tgt)
+  const tgtMissing = missing(tf, sf, st, src)
+  for (const cls of ['number', 'date', 'percent', 'symbol'] as const) {
+    if (!kinds.has(cls)) continue
+    const a = srcMissing.filter((f) => classOf(f) === cls)
+    const b = tgtMissing.filter((f) => classOf(f) === cls)
+    if (a.length === 0 && b.length === 0) continue
+    const label = cls === 'symbol' ? 'document symbol' : cls
+    const message =
+      a.length && b.length
+        ? `${label} differs: ${a.map((f) => f.text).join(', ')} (${src}) but ${b.map((f) => f.text).join(', ')} (${tgt})`
+        : a.length
+          ? `${label} ${a.map((f) => f.text).join(', ')} (${src}) is missing from the ${tgt} segment`
+          : `${label} ${b.map((f) => f.text).join(', ')} (${tgt}) is not in the ${src} segment`
+    const detail = [...a.map((f) => f.value), '|', ...b.map((f) => f.value)].join(',')
+    out.push(
+      finding(cls, 'error', unit, src, tgt, detail, message, [
+        segment(unit, src, a.map((f) => ({ start: f.index, end: f.index + f.text.length }))),
+        segment(unit, tgt, b.map((f) => ({ start: f.index, end: f.index + f.text.length }))),
+      ]),
+    )
+  }
+  return out
+}
+
+// ── glossary ───────────────────────────────────────────────────────────────
+
+function spansOf(text: string, lang: Lang, phrase: string): TextSpan[] {
+  if (lang === 'zh') return zhWordMatches(text, phrase)
+  const keys = tokenize(phrase, lang).map((t) => t.key)
+  const toks = tokenize(text, lang)
+  const out: TextSpan[] = []
+  for (let s = 0; s + keys.length <= toks.length; s++) {
+    if (keys.every((k, i) => toks[s + i].key === k)) out.push({ start: toks[s].start, end: toks[s + keys.length - 1].end })
+  }
+  return out
+}
+
+function glossaryFindings(unit: AlignedUnit, src: Lang, tgt: Lang, rules: GlossaryRule[]): Finding[] {
+  const st = unit.texts[src]
+  const tt = unit.texts[tgt]
+  if (!st || !tt) return []
+  const out: Finding[] = []
+  for (const rule of rules) {
+    const forms = rule.source[src] ?? []
+    const present = forms.find((f) => f && containsPhrase(st, src, f))
+    if (!present) continue
+    const approved = rule.approved[tgt] ?? []
+    const deprecated = rule.deprecated[tgt] ?? []
+    const used = deprecated.find((d) => containsPhrase(tt, tgt, d))
+    if (used) {
+      out.push(
+        finding('glossary', 'error', unit, src, tgt, `${rule.entryId}:deprecated`, `"${present}" is rendered with the deprecated "${used}"${approved.length ? ` (approved: "${approved[0]}")` : ''}`, [
+          segment(unit, src, spansOf(st, src, present)),
+          segment(unit, tgt, spansOf(tt, tgt, used)),
+        ]),
+      )
+      continue
+    }
+    if (approved.length && !approved.some((a) => containsPhrase(tt, tgt, a))) {
+      out.push(
+        finding('glossary', 'warning', unit, src, tgt, `${rule.entryId}:missing`, `"${present}" is in the ${src} segment but its approved rendering "${approved[0]}" is not in the ${tgt} segment`, [
+          segment(unit, src, spansOf(st, src, present)),
+          segment(unit, tgt),
+        ]),
+      )
+    }
+  }
+  return out
+}
+
+// ── untranslated and empty ─────────────────────────────────────────────────
+
+function collapse(s: string): string {
+  return s.replace(/\s+/g, ' ').trim().toLowerCase()
+}
+
+function untranslatedFindings(unit: AlignedUnit, src: Lang, tgt: Lang, kinds: Set<FindingKind>): Finding[] {
+  const st = unit.texts[src]
+  const tt = unit.texts[tgt]
+  if (!st || !st.trim()) return []
+  if (!tt || !tt.trim()) {
+    return kinds.has('empty') ? [finding('empty', 'warning', unit, src, tgt, 'empty', `no ${tgt} text is aligned with this ${src} segment`, [segment(unit, src), segment(unit, tgt)])] : []
+  }
+  if (!kinds.has('untranslated')) return []
+  const letters = (tt.match(/\p{L}/gu) ?? []).length
+  if (collapse(st) === collapse(tt) && letters >= 3) {
+    return [finding('untranslated', 'error', unit, src, tgt, 'copy', `the ${tgt} segment is a copy of the ${src} segment`, [segment(unit, src), segment(unit, tgt, [{ start: 0, end: tt.length }])])]
+  }
+  const guess = detectLanguage(tt)
+  if (guess.language && guess.language !== tgt) {
+    const scriptBased = ['zh', 'ru', 'ar'].includes(guess.language) || ['zh', 'ru', 'ar'].includes(tgt)
+    const confident = scriptBased ? guess.confidence >= 0.6 && letters >= 4 : guess.confidence >= 0.5 && letters >= 60
+    if (confident) {
+      return [
+        finding('untranslated', 'error', unit, src, tgt, `lang-${guess.language}`, `the ${tgt} segment is written in ${guess.language} (detected, confidence ${guess.confidence})`, [
+          segment(unit, src),
+          segment(unit, tgt, [{ start: 0, end: tt.length }]),
+        ]),
+      ]
+    }
+  }
+  return []
+}
+
+// ── variants ───────────────────────────────────────────────────────────────
+
+/**
+ * Variants of the given source terms within a set of units (indices into the index):
+ * a term with a majority rendering and a minority one used at least twice.
+ */
+export function variantFindings(index: MemoryIndex, terms: string[], src: Lang, targets: Lang[], scope?: Set<number>): Finding[] {
+  const out: Finding[] = []
+  for (const term of terms) {
+    const result = discoverRenderings(index, term, src, { targets, restrictTo: scope, maxResults: 4 })
+    for (const tgt of targets) {
+      const list = result.renderings[tgt] ?? []
+      const n = result.occurrencesWithTarget[tgt] ?? 0
+      if (list.length < 2 || n < 4) continue
+      const [major, ...rest] = list
+      if (major.share < 0.4) continue
+      for (const minor of rest) {
+        if (minor.count < 2 || minor.dice < 0.1) continue
+        // a longer or shorter span around the same words is not a variant
+        if (minor.key.includes(major.key) || major.key.includes(minor.key)) continue
+        const byUnit = result.spans[tgt]
+        const groups: number[] = []
+        const segments: FindingSegment[] = []
+        for (const [u, spans] of byUnit ?? []) {
+          const s = spans.find((x) => x.key === minor.key)
+          if (!s) continue
+          const unit = index.units[u]
+          groups.push(unit.groupId)
+          if (segments.length < 6) segments.push(segment(unit, tgt, [{ start: s.start, end: s.end }]))
+        }
+        if (groups.length === 0) continue
+        const first = index.units.find((u) => u.groupId === groups[0])!
+        out.push({
+          key: `variant:${src}-${tgt}:${term}:${minor.key}`,
+          kind: 'variant',
+          severity: 'warning',
+          sourceLang: src,
+          targetLang: tgt,
+          groupIds: groups,
+          documentSymbol: first.documentSymbol,
+          paragraphLabel: first.paragraphLabel,
+          message: `"${term}" is rendered "${minor.text}" ${minor.count}× but "${major.text}" ${major.count}× (of ${n})`,
+          segments,
+          accepted: false,
+        })
+      }
+    }
+  }
+  return out
+}
+
+/** All unit-level checks (facts, glossary, untranslated, empty) over a list of units. */
+export function checkUnits(units: AlignedUnit[], options: CheckOptions = {}): Finding[] {
+  const kinds = new Set(options.kinds ?? ALL_KINDS)
+  const out: Finding[] = []
+  // the languages each document has: a language a document has no version in is not "empty"
+  const docLangs = new Map<string, Set<Lang>>()
+  for (const u of units) {
+    let set = docLangs.get(u.documentSymbol)
+    if (!set) docLangs.set(u.documentSymbol, (set = new Set()))
+    for (const l of Object.keys(u.texts) as Lang[]) if (u.texts[l]?.trim()) set.add(l)
+  }
+  for (const unit of units) {
+    const src = options.sourceLang ?? (unit.texts.zh ? 'zh' : unit.texts.en ? 'en' : (LANGS.find((l) => unit.texts[l]) ?? 'zh'))
+    if (!unit.texts[src]) continue
+    const targets = (options.targets ?? LANGS).filter((l) => l !== src && docLangs.get(unit.documentSymbol)?.has(l))
+    for (const tgt of targets) {
+      const untranslated = untranslatedFindings(unit, src, tgt, kinds)
+      out.push(...untranslated)
+      // a copied or wrong-language segment is one finding, not also every fact and term it lacks
+      if (!unit.texts[tgt] || untranslated.length) continue
+      out.push(...factFindings(unit, src, tgt, kinds))
+      if (kinds.has('glossary') && options.glossary?.length) out.push(...glossaryFindings(unit, src, tgt, options.glossary))
+    }
+  }
+  return out
+}

@@ -1,0 +1,175 @@
+/**
+ * Types of the terminology API (/api/renderings, /api/terms, /api/glossary…,
+ * /api/review…), shared with the web app. Plain JSON data.
+ */
+import type { Lang } from '../../aligner/types.ts'
+
+export type { Lang }
+
+// ── renderings ─────────────────────────────────────────────────────────────
+
+export interface TextSpan {
+  start: number
+  end: number
+}
+
+export interface RenderingExample {
+  groupId: number
+  documentSymbol: string
+  paragraphLabel: string | null
+  /** The segment in the query's language with the query's spans. */
+  source: { text: string; spans: TextSpan[] }
+  /** The aligned segment with the rendering's span. */
+  target: { text: string; start: number; end: number }
+}
+
+export interface Rendering {
+  /** The most frequent surface form of the group of inflected forms. */
+  text: string
+  count: number
+  /** count / occurrences with a segment in this language */
+  share: number
+  /** Dice coefficient of query and rendering over the whole memory. */
+  dice: number
+  key: string
+  forms: Array<{ text: string; count: number }>
+  examples: RenderingExample[]
+}
+
+/** GET /api/renderings?q=…&lang=…&document=… */
+export interface RenderingsResponse {
+  term: string
+  language: Lang
+  /** true when the language was detected rather than given */
+  detected: boolean
+  occurrences: number
+  occurrencesWithTarget: Partial<Record<Lang, number>>
+  renderings: Partial<Record<Lang, Rendering[]>>
+  tookMs: number
+}
+
+// ── mined terms ────────────────────────────────────────────────────────────
+
+export interface TermCandidate {
+  term: string
+  language: Lang
+  frequency: number
+  /** Termhood (C-value). */
+  score: number
+  /** Top rendering per language (text, count, share). */
+  renderings: Partial<Record<Lang, Array<{ text: string; count: number; share: number }>>>
+  /** Id of the glossary entry holding this term, if any. */
+  glossaryEntryId: number | null
+}
+
+/** GET /api/terms?lang=zh|en&document=…&limit=… */
+export interface TermsResponse {
+  language: Lang
+  document: string | null
+  candidates: TermCandidate[]
+  tookMs: number
+}
+
+// ── glossary ───────────────────────────────────────────────────────────────
+
+export type EntryStatus = 'candidate' | 'approved' | 'deprecated'
+export type TermUsage = 'preferred' | 'admitted' | 'deprecated'
+
+export interface GlossaryTerm {
+  lang: Lang
+  text: string
+  usage: TermUsage
+}
+
+export interface GlossaryRef {
+  groupId: number | null
+  documentSymbol: string | null
+  paragraphLabel: string | null
+}
+
+export interface GlossaryEntry {
+  id: number
+  concept: string | null
+  status: EntryStatus
+  note: string | null
+  origin: string
+  score: number | null
+  frequency: number | null
+  terms: GlossaryTerm[]
+  refs: GlossaryRef[]
+  createdAt: number
+  updatedAt: number
+}
+
+/** POST /api/glossary (and the shape of TBX/CSV import entries). */
+export interface GlossaryEntryInput {
+  concept?: string | null
+  status?: EntryStatus
+  note?: string | null
+  origin?: string
+  score?: number | null
+  frequency?: number | null
+  terms: GlossaryTerm[]
+  refs?: GlossaryRef[]
+}
+
+/** PATCH /api/glossary/:id — fields given are replaced (terms as a whole). */
+export type GlossaryEntryPatch = Partial<Omit<GlossaryEntryInput, 'origin'>>
+
+/** GET /api/glossary?status=…&q=…&lang=…&page=… */
+export interface GlossaryResponse {
+  entries: GlossaryEntry[]
+  total: number
+  page: number
+  pageSize: number
+}
+
+/** POST /api/glossary/import?format=tbx|csv (body: the file) */
+export interface GlossaryImportResponse {
+  imported: number
+  format: 'tbx' | 'csv'
+}
+
+// ── review (consistency checks) ────────────────────────────────────────────
+
+export type FindingKind = 'variant' | 'glossary' | 'number' | 'date' | 'percent' | 'symbol' | 'untranslated' | 'empty'
+
+export interface FindingSegment {
+  groupId: number
+  lang: Lang
+  text: string
+  /** Spans to highlight in text. */
+  spans: TextSpan[]
+}
+
+export interface Finding {
+  /** Stable key (kind + languages + group + detail): what an acceptance stores. */
+  key: string
+  kind: FindingKind
+  severity: 'error' | 'warning'
+  sourceLang: Lang
+  targetLang: Lang
+  groupIds: number[]
+  documentSymbol: string
+  paragraphLabel: string | null
+  message: string
+  /** The segments concerned (source and target of each group). */
+  segments: FindingSegment[]
+  accepted: boolean
+}
+
+/** GET /api/review?document=…&kinds=…&lang=… */
+export interface ReviewResponse {
+  document: string | null
+  sourceLang: Lang
+  units: number
+  counts: Partial<Record<FindingKind, number>>
+  findings: Finding[]
+  tookMs: number
+}
+
+/** POST /api/review/accept {key, note} */
+export interface AcceptRequest {
+  key: string
+  note?: string | null
+}
