@@ -43,6 +43,11 @@ describe('AlignmentView', () => {
     expect(beads[1].find('[data-lang=en]').text()).toContain('Reaffirming also the Goals.')
   })
 
+  it('highlights the search that led here', async () => {
+    const { w } = await open('/alignment/sdg?q=重申')
+    expect(w.findAll('article.bead')[1].findAll('[data-lang=zh] mark.query').map((m) => m.text())).toEqual(['重申', '重申'])
+  })
+
   it('asks for lowest confidence first, or all languages, through the URL', async () => {
     const { w, router } = await open()
     await w.find('select[aria-label=Order]').setValue('confidence')

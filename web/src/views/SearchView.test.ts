@@ -135,6 +135,6 @@ describe('SearchView', () => {
     await flushPromises()
     await vi.waitFor(() => expect(router.currentRoute.value.name).toBe('alignment'), { timeout: 10_000 })
     expect(router.currentRoute.value.params.doc).toBe('sdg')
-    expect(router.currentRoute.value.query).toMatchObject({ level: 'sentence', group: '102' })
+    expect(router.currentRoute.value.query).toMatchObject({ level: 'sentence', group: '102', q: '可持续发展' })
   })
 })
