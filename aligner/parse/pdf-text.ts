@@ -399,7 +399,7 @@ class Walker {
   }
 
   private previousBody(block: RawBlock): RawBlock | null {
-    for (let k = this.blocks.indexOf(block) - 1; k >= 0; k--) if (this.blocks[k].kind !== 'footnote') return this.blocks[k]
+    for (let k = this.blocks.lastIndexOf(block) - 1; k >= 0; k--) if (this.blocks[k].kind !== 'footnote') return this.blocks[k]
     return null
   }
 
