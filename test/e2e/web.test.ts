@@ -130,6 +130,30 @@ describe('web UI in chromium', () => {
     expect(totalBefore).toBeTruthy()
     await merged.click()
     await screenshot(page, 'web-alignment-merge')
+
+    // split it again with the keyboard (the cut defaults to the middle), then confirm it
+    await page.keyboard.press('s')
+    await merged.locator('.cut.on').first().waitFor()
+    await page.keyboard.press('Enter')
+    await page.locator('.notice.ok', { hasText: 'Split bead 2' }).waitFor()
+    await page.reload()
+    await beads.nth(2).waitFor()
+    expect(await beads.nth(1).locator('[data-lang=zh] .member').allTextContents()).toEqual([zh2])
+    expect(await beads.nth(2).locator('[data-lang=zh] .member').allTextContents()).toEqual([zh3])
+    await beads.nth(1).click()
+    await page.keyboard.press('c')
+    await page.locator('.notice.ok', { hasText: 'Confirmed bead 2' }).waitFor()
+    await page.reload()
+    await beads.nth(1).waitFor()
+    expect(await beads.nth(1).locator('.badge').allTextContents()).toContain('confirmed')
+
+    // move the English of bead 3 up into bead 2 (relink) and back into a bead of its own
+    await beads.nth(2).locator('[data-lang=en]').click()
+    await page.keyboard.press('[')
+    await page.locator('.notice.ok', { hasText: 'Moved the English of bead 3 to bead 2' }).waitFor()
+    await page.reload()
+    await beads.nth(1).waitFor()
+    expect(await beads.nth(1).locator('[data-lang=en]').textContent()).toContain(en3)
   })
 
   it('creates a document, uploads versions by file with the detected language shown, and explains a wrong language', async () => {
