@@ -15,7 +15,7 @@ import { MAX_BYTES, decodeText } from './decode.ts'
 import { extractRefs, type RefState } from './footnote-refs.ts'
 import { parseHtml } from './html.ts'
 import { parseLines, looksLikeOneParagraphPerLine } from './lines.ts'
-import { parsePdfText, type RawBlock, type RawParse } from './pdf-text.ts'
+import { parsePdfText, tableRow, type RawBlock, type RawParse } from './pdf-text.ts'
 import { joinLines, tidy } from './text.ts'
 
 export type TextFormat = 'pdf-text' | 'lines' | 'html'
@@ -108,7 +108,8 @@ function finish(raw: RawParse, language: Lang, detected: { language: Lang; confi
       text = taken.text
       refs = [...refs, ...taken.refs]
     }
-    text = tidy(text, language)
+    const cells = language === 'zh' && block.lines.length > 0 && block.lines.every(tableRow)
+    text = tidy(text, language, cells)
     if (!text && block.kind !== 'heading') continue
     blocks.push({ kind: block.kind, label: block.label, text, sentences: splitSentences(text, language), footnoteRefs: refs })
   }

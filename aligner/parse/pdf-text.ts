@@ -473,10 +473,15 @@ function tableOfContents(lines: Line[], lang: Lang): Map<number, number> {
   return entries
 }
 
-/** A Chinese line of table cells: words apart by spaces, no sentence punctuation. */
-function tableRow(text: string): boolean {
+/**
+ * A Chinese line of table cells: words apart by spaces, no sentence punctuation ("主席 东欧国家 Ivo Šrámek（捷克）").
+ * Characters spaced one by one ("委 员 会 第 三 十 三 届") are a PDF artefact, not cells.
+ */
+export function tableRow(text: string): boolean {
   const gaps = text.match(/[\p{Script=Han}）)]\s+(?=[\p{Script=Han}A-Z])/gu)?.length ?? 0
-  return gaps >= 2 && !/[。；，：]/.test(text)
+  if (gaps < 2 || /[。；，：]/.test(text)) return false
+  const cells = text.trim().split(/\s+/)
+  return cells.filter((c) => [...c].length === 1).length < cells.length * 0.5
 }
 
 function adjacentLink(lines: Line[], k: number): boolean {

@@ -184,6 +184,8 @@ describe('the seed as extracted', () => {
     expect(doc.blocks.find((b) => b.kind === 'footnote' && b.label === '23')?.text).toBe(
       '联合国反恐办公室是《联合国全球反恐协调契约》的秘书处，与 www.un.org/counterterrorism/global-ct-compact/entities 所列的实体合作，特别是与联合国儿童基金会就儿童相关问题开展合作。',
     )
+    // Table rows keep their cells apart; characters spaced one by one are joined
+    expect(doc.blocks.some((b) => b.text === '主席 东欧国家 Ivo Šrámek（捷克）')).toBe(true)
     // The provisional agendas are numbered items
     expect(doc.blocks.filter((b) => b.kind === 'item' && b.text === '选举主席团成员。').map((b) => b.label)).toEqual(['1', '1'])
   })

@@ -52,10 +52,10 @@ export function joinLines(lines: string[], lang: Lang, spelledWithHyphen?: (word
   return out
 }
 
-/** Tidy a block's text: collapse white space; in Chinese, drop spaces between Chinese characters and punctuation. */
-export function tidy(text: string, lang: Lang): string {
+/** Tidy a block's text: collapse white space; in Chinese, drop spaces between Chinese characters and punctuation (but not between table cells). */
+export function tidy(text: string, lang: Lang, keepCells = false): string {
   let out = text.replace(/[\t\u00A0\u2000-\u200B\u3000]/g, (c) => (c === '\u3000' && lang === 'zh' ? '' : ' ')).replace(/ {2,}/g, ' ').trim()
-  if (lang === 'zh') out = out.replace(CJK_GAP, '')
+  if (lang === 'zh' && !keepCells) out = out.replace(CJK_GAP, '')
   return out
 }
 
