@@ -112,6 +112,15 @@ describe('plain text, one paragraph per line', () => {
       lines.filter((l) => l.trim()).map((l) => l.trim()),
     )
   })
+  it('reads markers on Chinese lines: chapter with its title, numbered paragraphs, items', () => {
+    const doc = parseText('第二章\n一般性辩论\n6. 委员会审议了议程项目 3。\n(a) 注意到报告；', { format: 'lines' })
+    expect(doc.language).toBe('zh')
+    expect(doc.blocks.map((b) => [b.kind, b.label, b.text])).toEqual([
+      ['heading', 'II', '一般性辩论'],
+      ['paragraph', '6', '委员会审议了议程项目 3。'],
+      ['item', 'a', '注意到报告；'],
+    ])
+  })
   it('tells one-paragraph-per-line text from hard-wrapped PDF text', async () => {
     const seed = readFileSync(new URL('../../corpora/E-2024-30/zh.txt', import.meta.url))
     const doc = await parseDocument({ bytes: seed, fileName: 'zh.txt' }, { lang: 'zh' })
@@ -139,6 +148,8 @@ describe('bad input is refused with a clear message', () => {
   it('a language that is not one of the six', () => refuse(enc('Hello'), 'a.txt', 'bad-language', /"de" is not one of the six UN languages: use one of zh, en, fr, es, ru, ar/, 'de'))
   it('a declared language the text disagrees with, naming both', () =>
     refuse(readFileSync(new URL('../../corpora/udhr/ru.html', import.meta.url)), 'ru.html', 'language-mismatch', /declared language en \(English\).*reads as ru \(Russian/, 'en'))
+  it('English declared as French', () =>
+    refuse(readFileSync(new URL('../../corpora/udhr/en.html', import.meta.url)), 'en.html', 'language-mismatch', /declared language fr \(French\).*reads as en \(English/, 'fr'))
   it('a file over 50 MB', () => refuse(new Uint8Array(50 * 1024 * 1024 + 1), 'huge.txt', 'too-large', /over the 50 MB limit/))
   it('a .docx that is not a DOCX', () => refuse(enc('just text'), 'fake.docx', 'bad-docx', /not a DOCX/))
   it('a .pdf that is not a PDF', () => refuse(enc('just text'), 'fake.pdf', 'bad-pdf', /not a PDF/))
