@@ -99,3 +99,29 @@ describe('PDF text with a table of contents and roman-numbered chapters', () => 
     expect(doc.blocks[6].text).toBe('The Commission held its general debate at its 1st, 2nd, 4th and 5th meetings, on 13, 14 and 15 May 2024.')
   })
 })
+
+describe('footnotes', () => {
+  it('end where the body resumes, even when a footnote has no full stop', () => {
+    const text = [
+      '7. The Commission had before it the report of the Secretary-General1 and a note by',
+      'the Secretariat.2',
+      '__________________',
+      '  1 E/CN.15/2024/12',
+      '  2 E/CN.15/2024/13',
+      '8. The representative of the Secretariat made an introductory statement.',
+      '__________________',
+      '  3 See resolution 70/1, annex, for the',
+      'goals and targets.',
+      '  A. Deliberations',
+    ].join('\n')
+    const doc = parseText(text, { format: 'pdf-text', lang: 'en' })
+    expect(doc.blocks.map((b) => [b.kind, b.label, b.text, b.footnoteRefs])).toEqual([
+      ['paragraph', '7', 'The Commission had before it the report of the Secretary-General and a note by the Secretariat.', [1, 2]],
+      ['footnote', '1', 'E/CN.15/2024/12', []],
+      ['footnote', '2', 'E/CN.15/2024/13', []],
+      ['paragraph', '8', 'The representative of the Secretariat made an introductory statement.', []],
+      ['footnote', '3', 'See resolution 70/1, annex, for the goals and targets.', []],
+      ['heading', 'A', 'Deliberations', []],
+    ])
+  })
+})

@@ -139,6 +139,10 @@ class Walker {
         if ((line.raw === '' || !this.doubleSpaced) && !this.pageBreakSinceBody) this.blankSinceBody = true
         continue
       }
+      if (line.furniture && this.zone === 'footnotes' && line.furniture === 'symbol' && this.citesSymbol(line)) {
+        // "1 E/CN.15/2024/12" under the underscore line is a footnote citing a document, not a running header.
+        line.furniture = null
+      }
       if (line.furniture) {
         this.furniture.push(line.text)
         this.pageBreakSinceBody = true
@@ -158,6 +162,20 @@ class Walker {
     }
   }
 
+  private runningSymbols: Set<string> | null = null
+
+  /** A footnote-numbered line whose symbol is not the document's running header symbol. */
+  private citesSymbol(line: Line): boolean {
+    const m = /^(\d{1,3})\s+(\S+)$/.exec(line.text)
+    if (!m || Number(m[1]) !== this.lastFootnote + 1) return false
+    if (!this.runningSymbols) {
+      const counts = new Map<string, number>()
+      for (const l of this.lines) if (l.furniture === 'symbol') for (const token of l.text.split(/\s+/)) counts.set(token, (counts.get(token) ?? 0) + 1)
+      this.runningSymbols = new Set([...counts].filter(([, n]) => n >= 2).map(([token]) => token))
+    }
+    return !this.runningSymbols.has(m[2])
+  }
+
   /** Handle a line in the footnote zone; false when the body has resumed. */
   private footnoteLine(line: Line): boolean {
     const start = this.footnoteStart(line)
@@ -169,10 +187,15 @@ class Walker {
       this.zone = 'body'
       return false
     }
+    // The body resumes with a heading or the next numbered paragraph, or with an indented line after a finished footnote
+    // (footnote lines run on at the margin).
     const marker = matchMarker(line.text, this.lang)
-    const ended = SENTENCE_END.test(this.footnote.lines[this.footnote.lines.length - 1] ?? '') || /[。）)]$/.test(this.footnote.lines.at(-1) ?? '')
-    const bodyLike = line.indent >= 1 || (marker !== null && marker.type !== 'item') || line.indent > (this.footnoteContinuationIndent ?? 0)
-    if (ended && bodyLike) {
+    const structural =
+      marker !== null &&
+      (marker.type === 'chapter' || marker.type === 'section' || marker.type === 'resolution' || (marker.type === 'numbered' && [this.report + 1, (this.sub?.last ?? -1) + 1].includes(Number(marker.label))))
+    const last = this.footnote.lines[this.footnote.lines.length - 1] ?? ''
+    const ended = SENTENCE_END.test(last) || /[。）)]$/.test(last)
+    if (structural || (ended && (line.indent >= 1 || marker !== null))) {
       this.zone = 'body'
       this.footnote = null
       return false
@@ -180,8 +203,6 @@ class Walker {
     this.footnote.lines.push(line.text)
     return true
   }
-
-  private footnoteContinuationIndent: number | null = 0
 
   private footnoteStart(line: Line): { label: string; rest: string } | null {
     const m = /^(\d{1,3}|\(\d{1,3}\)|[a-z]|\*{1,3})\s+(\S.*)$/u.exec(line.text) ?? /^(\*{1,3})(\S.*)$/u.exec(line.text)
@@ -281,12 +302,11 @@ class Walker {
         return true
       }
       case 'numbered':
-        return this.numberedLine(line, marker, ended)
+        return this.numberedLine(marker, ended)
     }
   }
 
-  private numberedLine(line: Line, marker: Marker, ended: boolean): boolean {
-    void line
+  private numberedLine(marker: Marker, ended: boolean): boolean {
     const n = Number(marker.label)
     const nextReport = n === this.report + 1
     const nextSub = this.sub !== null && n === this.sub.last + 1
