@@ -334,11 +334,17 @@ function makeScorer(src: Side, tgt: Side, lex: LexicalModel, cells: CellCache, l
   // per-shape token weights: chance of a token finding a translation grows with the other side's size
   const hitS: number[] = []
   const missS: number[] = []
+  // In a bead with b units on the other side, a token's own translation is in one of them (found
+  // with rate good) and the b − 1 others add chance: P(hit | true) = 1 − (1−good)(1−chance)^(b−1),
+  // P(hit | unrelated) = 1 − (1−chance)^b. A miss then costs the same whatever the bead size,
+  // so merging never pays by itself.
   for (let size = 0; size <= 8; size++) {
-    const chance = 1 - Math.pow(1 - w.chance, Math.max(size, 1))
-    const good = Math.max(w.good, chance + 0.02)
-    hitS.push(w.damp * Math.log(good / chance))
-    missS.push(w.damp * Math.log((1 - chance) / (1 - good)))
+    const b = Math.max(size, 1)
+    const good = Math.max(w.good, w.chance + 0.02)
+    const pTrue = 1 - (1 - good) * Math.pow(1 - w.chance, b - 1)
+    const pRand = 1 - Math.pow(1 - w.chance, b)
+    hitS.push(w.damp * Math.log(pTrue / pRand))
+    missS.push(w.damp * Math.log((1 - w.chance) / (1 - good)))
   }
 
   const factScore = (arrS: Int32Array[], arrT: Int32Array[], i0: number, a: number, j0: number, b: number, hit: number, miss: number): number => {
@@ -595,7 +601,7 @@ function estimateLexicalRates(lex: LexicalModel, cells: CellCache, n: number): {
 }
 
 function weightsFrom(rates: { good: number; chance: number }, prior: Record<string, number>, skip: number): Weights {
-  return { good: rates.good, chance: rates.chance, damp: 0.5, prior, skip }
+  return { good: rates.good, chance: rates.chance, damp: 0.8, prior, skip }
 }
 
 function estimatePrior(beads: DPResult['beads'], shapes: readonly Shape[]): Record<string, number> {
@@ -695,8 +701,12 @@ function learnFromSpans(keep: readonly Span[], src: Side, tgt: Side, srcLang: La
     for (let k = 0; k < count; k++) for (const x of units[start + k]) set.add(x)
     return Int32Array.from(set)
   }
-  const beads = keep.map((b) => [join(sv.units, b.i0, b.a), join(tv.units, b.j0, b.b)] as const)
-  return learnLexiconFromIds(beads, [...sv.ids.keys()], [...tv.ids.keys()], srcLang, tgtLang)
+  // a few thousand beads teach all there is to learn; more only cost time and memory
+  const step = Math.max(1, keep.length / 3000)
+  const sample: Span[] = []
+  for (let k = 0; k < keep.length; k += step) sample.push(keep[Math.floor(k)])
+  const beads = sample.map((b) => [join(sv.units, b.i0, b.a), join(tv.units, b.j0, b.b)] as const)
+  return learnLexiconFromIds(beads, [...sv.ids.keys()], [...tv.ids.keys()], srcLang, tgtLang, { maxTokensPerBead: 40 })
 }
 
 /** Aligns two sequences of units; the core used by every level. */
@@ -746,7 +756,7 @@ export function alignUnits(srcUnits: readonly AlignUnit[], tgtUnits: readonly Al
   }
 
   const firstShapes = learn ? shapes.filter(([a, b]) => a + b <= 3) : shapes
-  const firstWidth = 16 + Math.ceil(Math.abs(n - m) * 0.05)
+  const firstWidth = Math.min(64, 16 + Math.ceil(Math.abs(n - m) * 0.05 + Math.max(n, m) * 0.02))
   let { dp, scorer } = align(src, tgt, opts, lexicon, lengthModel, DEFAULT_PRIOR, { shapes: firstShapes, anchors, width: firstWidth })
   if (learn) {
     const prior = adapt(confidentSpans(dp, scorer), dp.beads)

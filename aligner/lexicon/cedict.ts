@@ -15,6 +15,8 @@ export interface ChineseDictionary {
   has(word: string): boolean
   /** English stems of a simplified headword (deduplicated, most common senses first; [] when unknown). */
   english(word: string): readonly string[]
+  /** Whether some headword of two or more characters starts with `prefix`. */
+  hasPrefix(prefix: string): boolean
   /** Longest headword length, for maximum matching. */
   readonly maxWordLength: number
 }
@@ -85,6 +87,8 @@ export function chineseDictionary(): ChineseDictionary {
     stems.set(word, (out = list))
     return out
   }
-  cached = { has: (w) => senses.has(w), english, maxWordLength }
+  const prefixes = new Set<string>()
+  for (const w of senses.keys()) for (let k = 2; k < w.length; k++) prefixes.add(w.slice(0, k))
+  cached = { has: (w) => senses.has(w), hasPrefix: (p) => prefixes.has(p), english, maxWordLength }
   return cached
 }

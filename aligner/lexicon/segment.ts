@@ -20,8 +20,14 @@ export function segmentChinese(text: string): string[] {
   while (i < n) {
     const c = text[i]
     if (HAN.test(c)) {
-      let len = Math.min(dict.maxWordLength, n - i)
-      for (; len > 1; len--) if (dict.has(text.slice(i, i + len))) break
+      // longest headword starting here: grow while some headword continues the prefix
+      let len = 1
+      const max = Math.min(dict.maxWordLength, n - i)
+      for (let k = 2; k <= max; k++) {
+        const piece = text.slice(i, i + k)
+        if (dict.has(piece)) len = k
+        if (k < max && !dict.hasPrefix(piece)) break
+      }
       const w = text.slice(i, i + len)
       if (!(len === 1 && ZH_STOP.has(w))) out.push(w)
       i += len

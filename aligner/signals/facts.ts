@@ -167,7 +167,7 @@ export function extractFacts(text: string, lang: Lang): Fact[] {
     }
   }
   // Latin-script names and acronyms: UNODC, COVID-19, SDG, G20 (two or more capitals)
-  const NAME = /(?<![\p{L}\d])[A-Z][A-Za-z]*[A-Z](?:-?\d+)?(?![\p{L}\d])/gu
+  const NAME = /(?<![A-Za-z\d])[A-Z][A-Za-z]*[A-Z](?:-?\d+)?(?![A-Za-z\d])/g
   while ((m = NAME.exec(t))) {
     if (m[0].length < 2 || !free(m.index, m.index + m[0].length)) continue
     add('name', m[0].toUpperCase(), m.index, m.index + m[0].length)
