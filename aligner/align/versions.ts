@@ -97,7 +97,7 @@ function closeGroups(languages: Lang[], pivot: Lang, level: Level): Group[] {
 }
 
 /** Lowers confidence and flags groups where the English–X beads disagree with the grouping. */
-function checkSecondPivot(groups: Group[], second: Lang, other: Lang, beads: Bead[]): void {
+export function checkSecondPivot(groups: Group[], second: Lang, other: Lang, beads: Bead[]): void {
   // where each unit of `second` and `other` sits
   const groupOf = (lang: Lang) => {
     const m = new Map<number, number>()
@@ -106,19 +106,20 @@ function checkSecondPivot(groups: Group[], second: Lang, other: Lang, beads: Bea
   }
   const gs = groupOf(second)
   const go = groupOf(other)
+  const bad = new Set<number>()
   for (const b of beads) {
     const ks = new Set<number>()
     for (const i of b.src) ks.add(gs.get(i)!)
     for (const j of b.tgt) ks.add(go.get(j)!)
     // A bead spanning several groups, or an English–X link where the pivot grouping has none, is a disagreement.
     const disagree = ks.size > 1 || (b.src.length === 0 && groups[go.get(b.tgt[0])!]?.members[second]?.length) || (b.tgt.length === 0 && groups[gs.get(b.src[0])!]?.members[other]?.length)
-    if (!disagree) continue
-    for (const k of ks) {
-      const g = groups[k]
-      if (!g) continue
-      g.flagged = true
-      g.confidence = Math.round(g.confidence * 0.5 * 1000) / 1000
-    }
+    if (disagree) for (const k of ks) if (groups[k]) bad.add(k)
+  }
+  for (const k of bad) {
+    const g = groups[k]
+    if (g.flagged) continue
+    g.flagged = true
+    g.confidence = Math.round(g.confidence * 0.5 * 1000) / 1000
   }
 }
 

@@ -1,0 +1,66 @@
+import { spawnSync } from 'node:child_process'
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { describe, expect, it } from 'vitest'
+import { parseBeads } from '../../../aligner/align/beads.ts'
+
+const ROOT = fileURLToPath(new URL('../../../', import.meta.url))
+const FIX = join(ROOT, 'test', 'fixtures', 'align')
+const sixfold = (...args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'server', 'cli', 'sixfold.ts'), ...args], { cwd: ROOT, encoding: 'utf8' })
+const tmp = mkdtempSync(join(tmpdir(), 'sixfold-align-'))
+
+describe('sixfold align', () => {
+  it('prints one bead per line covering every line of both files once, in order', () => {
+    const zh = join(FIX, 'zh-en.zh.txt')
+    const en = join(FIX, 'zh-en.en.txt')
+    const r = sixfold('align', zh, en, '--src-lang', 'zh', '--tgt-lang', 'en', '--input', 'lines')
+    expect(r.status, r.stderr).toBe(0)
+    const out = r.stdout.trimEnd().split('\n')
+    for (const line of out) expect(line).toMatch(/^\[(\d+(, \d+)*)?\]:\[(\d+(, \d+)*)?\]$/)
+    const beads = parseBeads(r.stdout)
+    const n = readFileSync(zh, 'utf8').trimEnd().split('\n').length
+    const m = readFileSync(en, 'utf8').trimEnd().split('\n').length
+    expect(beads.flatMap((b) => b.src)).toEqual(Array.from({ length: n }, (_, k) => k))
+    expect(beads.flatMap((b) => b.tgt)).toEqual(Array.from({ length: m }, (_, k) => k))
+  })
+  it('counts empty lines as lines and prints JSON with texts and confidences', () => {
+    const a = join(tmp, 'a.zh.txt')
+    const b = join(tmp, 'b.en.txt')
+    writeFileSync(a, '联合国的任何改革都不应重新定义《宪章》的这些原则。\n\n2015年3月11日\n')
+    writeFileSync(b, 'No reform of the United Nations can redefine the principles of the Charter.\n11 March 2015\n')
+    const r = sixfold('align', a, b, '--src-lang', 'zh', '--tgt-lang', 'en', '--json')
+    expect(r.status, r.stderr).toBe(0)
+    const json = JSON.parse(r.stdout) as { beads: Array<{ src: number[]; tgt: number[]; confidence: number; srcText: string; tgtText: string }> }
+    expect(json.beads.flatMap((x) => x.src)).toEqual([0, 1, 2])
+    expect(json.beads.flatMap((x) => x.tgt)).toEqual([0, 1])
+    expect(json.beads[0]).toMatchObject({ src: [0], tgt: [0], tgtText: 'No reform of the United Nations can redefine the principles of the Charter.' })
+    for (const x of json.beads) expect(x.confidence).toBeGreaterThanOrEqual(0)
+  })
+  it('aligns parsed documents with --input document', () => {
+    const r = sixfold('align', join(ROOT, 'corpora/udhr/zh.html'), join(ROOT, 'corpora/udhr/en.html'), '--src-lang', 'zh', '--tgt-lang', 'en', '--input', 'document')
+    expect(r.status, r.stderr).toBe(0)
+    expect(parseBeads(r.stdout).length).toBeGreaterThan(80)
+  })
+  it('refuses bad input with one clear line and a non-zero exit', () => {
+    const empty = join(tmp, 'empty.txt')
+    writeFileSync(empty, '')
+    const zh = join(FIX, 'zh-en.zh.txt')
+    const cases: Array<[string[], RegExp]> = [
+      [['align', zh, join(tmp, 'missing.txt'), '--src-lang', 'zh', '--tgt-lang', 'en'], /no such file/],
+      [['align', zh, zh, '--src-lang', 'zh', '--tgt-lang', 'xx'], /unknown language "xx"/],
+      [['align', zh, zh, '--src-lang', 'zh', '--tgt-lang', 'zh'], /both files are declared zh/],
+      [['align', zh, empty, '--src-lang', 'zh', '--tgt-lang', 'en'], /is empty/],
+      [['align', zh, '--src-lang', 'zh', '--tgt-lang', 'en'], /expected two files/],
+      [['align', zh, zh, '--tgt-lang', 'en'], /missing --src-lang/],
+    ]
+    for (const [args, message] of cases) {
+      const r = sixfold(...args)
+      expect(r.status, args.join(' ')).not.toBe(0)
+      expect(r.stderr.trim().split('\n')).toHaveLength(1)
+      expect(r.stderr).toMatch(message)
+      expect(r.stdout).toBe('')
+    }
+  })
+})
