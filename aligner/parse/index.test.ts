@@ -108,6 +108,34 @@ describe('PDF (unpdf)', () => {
     ])
     expect(doc.furniture).toEqual(['E/2024/30', '24-09321', '3/48', 'E/2024/30'])
   })
+
+  it('rebuilds indentation and keeps superscript references with their word', async () => {
+    const bytes = makePdf([
+      [
+        'Draft resolution I',
+        '  Reducing reoffending through rehabilitation and reintegration',
+        '  The General Assembly,',
+        '  Reaffirming the commitment to reducing reoffending through rehabilitation and',
+        'reintegration contained in the Kyoto Declaration,',
+        ['  Recalling the outcome of the Fourteenth Congress', { sup: '1' }, ' and the report of the'],
+        'Secretary-General on the matter,',
+        '  1. Mandates the open-ended intergovernmental expert group to continue its work;',
+        '__________________',
+        '  1 A/CONF.234/16.',
+        '24-09321',
+      ],
+    ])
+    const doc = await parseDocument({ bytes, fileName: 'resolution.pdf' }, { lang: 'en' })
+    expect(doc.blocks.map((b) => [b.kind, b.label, b.text, b.footnoteRefs])).toEqual([
+      ['heading', 'I', 'Draft resolution I', []],
+      ['heading', null, 'Reducing reoffending through rehabilitation and reintegration', []],
+      ['paragraph', null, 'The General Assembly,', []],
+      ['paragraph', null, 'Reaffirming the commitment to reducing reoffending through rehabilitation and reintegration contained in the Kyoto Declaration,', []],
+      ['paragraph', null, 'Recalling the outcome of the Fourteenth Congress and the report of the Secretary-General on the matter,', [1]],
+      ['paragraph', '1', 'Mandates the open-ended intergovernmental expert group to continue its work;', []],
+      ['footnote', '1', 'A/CONF.234/16.', []],
+    ])
+  })
 })
 
 describe('plain text, one paragraph per line', () => {
