@@ -292,7 +292,8 @@ function glossaryFindings(unit: AlignedUnit, src: Lang, tgt: Lang, rules: Glossa
   const out: Finding[] = []
   for (const rule of rules) {
     const forms = rule.source[src] ?? []
-    const present = forms.find((f) => f && containsPhrase(st, src, f))
+    // a cheap test first: a Chinese term must be a substring; a term in another language must share its first word's letters
+    const present = forms.find((f) => f && (src === 'zh' ? st.includes(f.trim()) : true) && containsPhrase(st, src, f))
     if (!present) continue
     const approved = rule.approved[tgt] ?? []
     const deprecated = rule.deprecated[tgt] ?? []

@@ -609,3 +609,11 @@ export function zhWordMatches(text: string, phrase: string): Span[] {
   }
   return out
 }
+
+/** The grouping key of a phrase (folded, stemmed words; Chinese as written). */
+export function phraseKeyOf(text: string, lang: Lang): string {
+  if (lang === 'zh') return normaliseZh(text.trim())
+  return tokenize(text, lang)
+    .map((t) => t.key)
+    .join(' ')
+}

@@ -1,0 +1,110 @@
+/**
+ * Glossary CSV: one row per entry, RFC 4180 quoting, UTF-8.
+ *   id,status,concept,note,zh,en,fr,es,ru,ar[,zh_admitted,…][,zh_deprecated,…]
+ * Several terms of one kind in one language are separated by " | ".
+ */
+import { LANGS, SixfoldError, type Lang } from '../../aligner/types.ts'
+import type { EntryStatus, GlossaryEntry, GlossaryEntryInput, TermUsage } from './contract.ts'
+
+const SEP = ' | '
+
+function quote(value: string): string {
+  return /[",\r\n]/.test(value) || /^\s|\s$/.test(value) ? `"${value.replace(/"/g, '""')}"` : value
+}
+
+export function exportCsv(entries: GlossaryEntry[]): string {
+  const header = ['id', 'status', 'concept', 'note', ...LANGS, ...LANGS.map((l) => `${l}_admitted`), ...LANGS.map((l) => `${l}_deprecated`)]
+  const rows = [header.join(',')]
+  for (const e of entries) {
+    const col = (lang: Lang, usage: TermUsage) =>
+      e.terms
+        .filter((t) => t.lang === lang && t.usage === usage)
+        .map((t) => t.text)
+        .join(SEP)
+    const cells = [String(e.id), e.status, e.concept ?? '', e.note ?? '', ...LANGS.map((l) => col(l, 'preferred')), ...LANGS.map((l) => col(l, 'admitted')), ...LANGS.map((l) => col(l, 'deprecated'))]
+    rows.push(cells.map(quote).join(','))
+  }
+  return rows.join('\r\n') + '\r\n'
+}
+
+/** RFC 4180 parsing (quoted fields with commas, quotes and line breaks). */
+export function parseCsv(text: string): string[][] {
+  const rows: string[][] = []
+  let row: string[] = []
+  let field = ''
+  let quoted = false
+  let i = 0
+  const src = text.replace(/^\uFEFF/, '')
+  while (i < src.length) {
+    const c = src[i]
+    if (quoted) {
+      if (c === '"') {
+        if (src[i + 1] === '"') {
+          field += '"'
+          i += 2
+          continue
+        }
+        quoted = false
+        i++
+        continue
+      }
+      field += c
+      i++
+      continue
+    }
+    if (c === '"' && field === '') {
+      quoted = true
+      i++
+    } else if (c === ',') {
+      row.push(field)
+      field = ''
+      i++
+    } else if (c === '\r' || c === '\n') {
+      row.push(field)
+      rows.push(row)
+      row = []
+      field = ''
+      i += c === '\r' && src[i + 1] === '\n' ? 2 : 1
+    } else {
+      field += c
+      i++
+    }
+  }
+  if (quoted) throw new SixfoldError('bad_csv', 'CSV: a quoted field is not closed')
+  if (field !== '' || row.length) {
+    row.push(field)
+    rows.push(row)
+  }
+  return rows.filter((r) => r.some((f) => f.trim() !== ''))
+}
+
+const STATUSES: EntryStatus[] = ['candidate', 'approved', 'deprecated']
+
+/** Reads a glossary CSV; the header names the columns (any order; language columns zh…ar required at least one). */
+export function importCsv(text: string): GlossaryEntryInput[] {
+  const rows = parseCsv(text)
+  if (rows.length === 0) throw new SixfoldError('bad_csv', 'CSV: the file is empty')
+  const header = rows[0].map((h) => h.trim().toLowerCase())
+  const langCols = header.map((h) => {
+    const m = /^(zh|en|fr|es|ru|ar)(?:_(preferred|admitted|deprecated))?$/.exec(h)
+    return m ? { lang: m[1] as Lang, usage: (m[2] ?? 'preferred') as TermUsage } : null
+  })
+  if (!langCols.some(Boolean)) throw new SixfoldError('bad_csv', `CSV: the header has no language column (expected some of ${LANGS.join(', ')}; got ${header.join(', ')})`)
+  const at = (name: string) => header.indexOf(name)
+  const entries: GlossaryEntryInput[] = []
+  rows.slice(1).forEach((r, k) => {
+    const line = k + 2
+    if (r.length > header.length) throw new SixfoldError('bad_csv', `CSV line ${line}: ${r.length} fields but the header has ${header.length}`)
+    const terms: GlossaryEntryInput['terms'] = []
+    langCols.forEach((c, i) => {
+      if (!c) return
+      for (const t of (r[i] ?? '').split(SEP.trim())) if (t.trim()) terms.push({ lang: c.lang, text: t.trim(), usage: c.usage })
+    })
+    if (terms.length === 0) throw new SixfoldError('bad_csv', `CSV line ${line}: no term in any language column`)
+    const statusRaw = at('status') >= 0 ? (r[at('status')] ?? '').trim().toLowerCase() : ''
+    if (statusRaw && !STATUSES.includes(statusRaw as EntryStatus)) throw new SixfoldError('bad_csv', `CSV line ${line}: status "${statusRaw}" is not candidate, approved or deprecated`)
+    const get = (name: string) => (at(name) >= 0 ? (r[at(name)] ?? '').trim() || null : null)
+    entries.push({ status: (statusRaw || 'candidate') as EntryStatus, concept: get('concept'), note: get('note'), origin: 'csv', terms })
+  })
+  return entries
+}

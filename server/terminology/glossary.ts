@@ -1,0 +1,229 @@
+/**
+ * Glossary and review acceptances in the database (glossary_entries, glossary_terms,
+ * glossary_refs, review_acceptances). Every write is one transaction through the
+ * server's write queue, so an entry is never stored half-written.
+ */
+import type { Client, InValue, Transaction } from '@libsql/client'
+import { isLang, SixfoldError, type Lang } from '../../aligner/types.ts'
+import { inWriteTransaction } from '../db/write.ts'
+import type { GlossaryRule } from './checks.ts'
+import type { EntryStatus, GlossaryEntry, GlossaryEntryInput, GlossaryEntryPatch, GlossaryRef, GlossaryTerm } from './contract.ts'
+
+export interface ListOptions {
+  status?: EntryStatus
+  q?: string
+  lang?: Lang
+  page?: number
+  pageSize?: number
+}
+
+function validateInput(input: GlossaryEntryInput | GlossaryEntryPatch, requireTerms: boolean): void {
+  if (requireTerms && (!input.terms || input.terms.length === 0)) throw new SixfoldError('bad_request', 'an entry needs at least one term')
+  for (const t of input.terms ?? []) {
+    if (!isLang(t.lang)) throw new SixfoldError('bad_request', `term language "${t.lang}" is not one of zh, en, fr, es, ru, ar`)
+    if (!t.text || !t.text.trim()) throw new SixfoldError('bad_request', `an empty ${t.lang} term`)
+    if (t.text.length > 500) throw new SixfoldError('bad_request', `the ${t.lang} term is longer than 500 characters`)
+  }
+}
+
+async function insertEntry(tx: Transaction, input: GlossaryEntryInput): Promise<number> {
+  const rs = await tx.execute({
+    sql: 'INSERT INTO glossary_entries (concept, status, note, origin, score, frequency) VALUES (?, ?, ?, ?, ?, ?) RETURNING id',
+    args: [input.concept ?? null, input.status ?? 'candidate', input.note ?? null, input.origin ?? 'manual', input.score ?? null, input.frequency ?? null],
+  })
+  const id = Number(rs.rows[0].id)
+  await writeTerms(tx, id, input.terms)
+  await writeRefs(tx, id, input.refs ?? [])
+  return id
+}
+
+async function writeTerms(tx: Transaction, entryId: number, terms: GlossaryTerm[]): Promise<void> {
+  for (const t of terms) {
+    await tx.execute({ sql: 'INSERT INTO glossary_terms (entry_id, lang, text, usage) VALUES (?, ?, ?, ?)', args: [entryId, t.lang, t.text.trim(), t.usage ?? 'preferred'] })
+  }
+}
+
+async function writeRefs(tx: Transaction, entryId: number, refs: GlossaryRef[]): Promise<void> {
+  for (const r of refs) {
+    // a reference to a group that no longer exists keeps its document and paragraph
+    let gid: number | null = r.groupId
+    if (gid !== null) {
+      const exists = await tx.execute({ sql: 'SELECT 1 FROM align_groups WHERE id = ?', args: [gid] })
+      if (exists.rows.length === 0) gid = null
+    }
+    await tx.execute({ sql: 'INSERT INTO glossary_refs (entry_id, group_id, document_symbol, paragraph_label) VALUES (?, ?, ?, ?)', args: [entryId, gid, r.documentSymbol ?? null, r.paragraphLabel ?? null] })
+  }
+}
+
+export async function createEntry(client: Client, input: GlossaryEntryInput): Promise<GlossaryEntry> {
+  validateInput(input, true)
+  const id = await inWriteTransaction(client, (tx) => insertEntry(tx, input))
+  return (await getEntry(client, id))!
+}
+
+/** Imports many entries in one transaction (all or nothing). */
+export async function importEntries(client: Client, inputs: GlossaryEntryInput[]): Promise<number> {
+  inputs.forEach((input, i) => {
+    try {
+      validateInput(input, true)
+    } catch (error) {
+      throw new SixfoldError('bad_request', `entry ${i + 1}: ${(error as Error).message}`)
+    }
+  })
+  return inWriteTransaction(client, async (tx) => {
+    for (const input of inputs) await insertEntry(tx, input)
+    return inputs.length
+  })
+}
+
+export async function updateEntry(client: Client, id: number, patch: GlossaryEntryPatch): Promise<GlossaryEntry> {
+  validateInput(patch, false)
+  if (patch.terms && patch.terms.length === 0) throw new SixfoldError('bad_request', 'an entry needs at least one term')
+  const found = await inWriteTransaction(client, async (tx) => {
+    const rs = await tx.execute({ sql: 'SELECT id FROM glossary_entries WHERE id = ?', args: [id] })
+    if (rs.rows.length === 0) return false
+    const sets: string[] = []
+    const args: InValue[] = []
+    for (const [column, value] of [
+      ['concept', patch.concept],
+      ['status', patch.status],
+      ['note', patch.note],
+      ['score', patch.score],
+      ['frequency', patch.frequency],
+    ] as const) {
+      if (value === undefined) continue
+      sets.push(`${column} = ?`)
+      args.push(value)
+    }
+    sets.push("updated_at = (unixepoch('subsec') * 1000)")
+    await tx.execute({ sql: `UPDATE glossary_entries SET ${sets.join(', ')} WHERE id = ?`, args: [...args, id] })
+    if (patch.terms) {
+      await tx.execute({ sql: 'DELETE FROM glossary_terms WHERE entry_id = ?', args: [id] })
+      await writeTerms(tx, id, patch.terms)
+    }
+    if (patch.refs) {
+      await tx.execute({ sql: 'DELETE FROM glossary_refs WHERE entry_id = ?', args: [id] })
+      await writeRefs(tx, id, patch.refs)
+    }
+    return true
+  })
+  if (!found) throw new SixfoldError('not_found', `no glossary entry ${id}`)
+  return (await getEntry(client, id))!
+}
+
+export async function deleteEntry(client: Client, id: number): Promise<void> {
+  const deleted = await inWriteTransaction(client, async (tx) => {
+    const rs = await tx.execute({ sql: 'DELETE FROM glossary_entries WHERE id = ? RETURNING id', args: [id] })
+    return rs.rows.length
+  })
+  if (!deleted) throw new SixfoldError('not_found', `no glossary entry ${id}`)
+}
+
+async function hydrate(client: Client, rows: Array<Record<string, unknown>>): Promise<GlossaryEntry[]> {
+  if (rows.length === 0) return []
+  const ids = rows.map((r) => Number(r.id))
+  const marks = ids.map(() => '?').join(',')
+  const terms = await client.execute({ sql: `SELECT entry_id, lang, text, usage FROM glossary_terms WHERE entry_id IN (${marks}) ORDER BY id`, args: ids })
+  const refs = await client.execute({ sql: `SELECT entry_id, group_id, document_symbol, paragraph_label FROM glossary_refs WHERE entry_id IN (${marks}) ORDER BY id`, args: ids })
+  const byEntry = new Map<number, GlossaryEntry>()
+  const out = rows.map((r) => {
+    const e: GlossaryEntry = {
+      id: Number(r.id),
+      concept: (r.concept as string | null) ?? null,
+      status: r.status as EntryStatus,
+      note: (r.note as string | null) ?? null,
+      origin: String(r.origin),
+      score: r.score === null ? null : Number(r.score),
+      frequency: r.frequency === null ? null : Number(r.frequency),
+      terms: [],
+      refs: [],
+      createdAt: Number(r.created_at),
+      updatedAt: Number(r.updated_at),
+    }
+    byEntry.set(e.id, e)
+    return e
+  })
+  for (const t of terms.rows) byEntry.get(Number(t.entry_id))?.terms.push({ lang: t.lang as Lang, text: String(t.text), usage: t.usage as GlossaryTerm['usage'] })
+  for (const r of refs.rows)
+    byEntry.get(Number(r.entry_id))?.refs.push({
+      groupId: r.group_id === null ? null : Number(r.group_id),
+      documentSymbol: (r.document_symbol as string | null) ?? null,
+      paragraphLabel: (r.paragraph_label as string | null) ?? null,
+    })
+  return out
+}
+
+export async function getEntry(client: Client, id: number): Promise<GlossaryEntry | null> {
+  const rs = await client.execute({ sql: 'SELECT * FROM glossary_entries WHERE id = ?', args: [id] })
+  const [entry] = await hydrate(client, rs.rows as unknown as Array<Record<string, unknown>>)
+  return entry ?? null
+}
+
+export async function listEntries(client: Client, options: ListOptions = {}): Promise<{ entries: GlossaryEntry[]; total: number }> {
+  const where: string[] = []
+  const args: InValue[] = []
+  if (options.status) {
+    where.push('e.status = ?')
+    args.push(options.status)
+  }
+  if (options.q) {
+    where.push(`EXISTS (SELECT 1 FROM glossary_terms t WHERE t.entry_id = e.id AND instr(lower(t.text), lower(?)) > 0${options.lang ? ' AND t.lang = ?' : ''})`)
+    args.push(options.q)
+    if (options.lang) args.push(options.lang)
+  } else if (options.lang) {
+    where.push('EXISTS (SELECT 1 FROM glossary_terms t WHERE t.entry_id = e.id AND t.lang = ?)')
+    args.push(options.lang)
+  }
+  const clause = where.length ? `WHERE ${where.join(' AND ')}` : ''
+  const total = Number((await client.execute({ sql: `SELECT count(*) AS n FROM glossary_entries e ${clause}`, args })).rows[0].n)
+  const pageSize = options.pageSize ?? 100
+  const page = options.page ?? 1
+  const rs = await client.execute({
+    sql: `SELECT e.* FROM glossary_entries e ${clause} ORDER BY CASE e.status WHEN 'approved' THEN 0 WHEN 'candidate' THEN 1 ELSE 2 END, coalesce(e.frequency, 0) DESC, e.id LIMIT ? OFFSET ?`,
+    args: [...args, pageSize, (page - 1) * pageSize],
+  })
+  return { entries: await hydrate(client, rs.rows as unknown as Array<Record<string, unknown>>), total }
+}
+
+export async function allEntries(client: Client): Promise<GlossaryEntry[]> {
+  const rs = await client.execute('SELECT * FROM glossary_entries ORDER BY id')
+  return hydrate(client, rs.rows as unknown as Array<Record<string, unknown>>)
+}
+
+/** The rules the consistency checks apply: approved entries' terms by usage. */
+export function rulesFromEntries(entries: GlossaryEntry[]): GlossaryRule[] {
+  const rules: GlossaryRule[] = []
+  for (const e of entries) {
+    if (e.status !== 'approved') continue
+    const rule: GlossaryRule = { entryId: e.id, source: {}, approved: {}, deprecated: {} }
+    for (const t of e.terms) {
+      const bucket = t.usage === 'deprecated' ? rule.deprecated : rule.approved
+      ;(bucket[t.lang] ??= []).push(t.text)
+      if (t.usage !== 'deprecated') (rule.source[t.lang] ??= []).push(t.text)
+    }
+    rules.push(rule)
+  }
+  return rules
+}
+
+// ── review acceptances ─────────────────────────────────────────────────────
+
+export async function acceptFinding(client: Client, key: string, note: string | null): Promise<void> {
+  if (!key || key.length > 2000) throw new SixfoldError('bad_request', 'a finding key (1 to 2000 characters) is needed')
+  await inWriteTransaction(client, (tx) =>
+    tx.execute({
+      sql: "INSERT INTO review_acceptances (finding_key, note) VALUES (?, ?) ON CONFLICT(finding_key) DO UPDATE SET note = excluded.note, accepted_at = (unixepoch('subsec') * 1000)",
+      args: [key, note],
+    }),
+  )
+}
+
+export async function unacceptFinding(client: Client, key: string): Promise<boolean> {
+  const rs = await inWriteTransaction(client, (tx) => tx.execute({ sql: 'DELETE FROM review_acceptances WHERE finding_key = ? RETURNING id', args: [key] }))
+  return rs.rows.length > 0
+}
+
+export async function acceptedKeys(client: Client): Promise<Set<string>> {
+  const rs = await client.execute('SELECT finding_key FROM review_acceptances')
+  return new Set(rs.rows.map((r) => String(r.finding_key)))
+}

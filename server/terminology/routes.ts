@@ -1,0 +1,223 @@
+/**
+ * Terminology HTTP routes (a Hono sub-app mounted under /api):
+ *
+ *   GET    /renderings?q=&lang=&document=&targets=&limit=     how a query was rendered (RenderingsResponse)
+ *   GET    /terms?lang=zh|en&document=&limit=&renderings=      mined term candidates (TermsResponse)
+ *   GET    /glossary?status=&q=&lang=&page=&pageSize=          entries (GlossaryResponse)
+ *   POST   /glossary                                          create (GlossaryEntryInput) → GlossaryEntry
+ *   GET    /glossary/export?format=tbx|csv                    the glossary as a file
+ *   POST   /glossary/import?format=tbx|csv                    body: the file text → GlossaryImportResponse
+ *   POST   /glossary/seed                                     imports the SDG goal titles (once)
+ *   GET    /glossary/:id                                      one entry
+ *   PATCH  /glossary/:id                                      edit (GlossaryEntryPatch)
+ *   POST   /glossary/:id/approve | /glossary/:id/deprecate    change the status
+ *   DELETE /glossary/:id
+ *   GET    /review?document=&kinds=&targets=&source=          consistency report (ReviewResponse)
+ *   POST   /review/accept {key, note}                         accept a finding
+ *   DELETE /review/accept?key=                                withdraw an acceptance
+ *
+ * Inputs are validated with zod; errors are JSON {error, message}.
+ */
+import { zValidator } from '@hono/zod-validator'
+import type { Client } from '@libsql/client'
+import { Hono, type Context } from 'hono'
+import { bodyLimit } from 'hono/body-limit'
+import { z } from 'zod'
+import { SixfoldError, type Lang } from '../../aligner/types.ts'
+import { ApiFailure, errorResponse } from '../api/errors.ts'
+import type { FindingKind, GlossaryImportResponse, GlossaryResponse } from './contract.ts'
+import { exportCsv, importCsv } from './csv.ts'
+import { acceptFinding, allEntries, createEntry, deleteEntry, getEntry, importEntries, listEntries, unacceptFinding, updateEntry } from './glossary.ts'
+import { sdgSeedEntries } from './seed.ts'
+import { renderingsFor, review, termCandidates } from './service.ts'
+import { exportTbx, importTbx } from './tbx.ts'
+
+const LANGS = ['zh', 'en', 'fr', 'es', 'ru', 'ar'] as const
+const KINDS = ['variant', 'glossary', 'number', 'date', 'percent', 'symbol', 'untranslated', 'empty'] as const
+const lang = z.enum(LANGS)
+
+function listOf<T extends string>(values: readonly T[], what: string) {
+  return z
+    .string()
+    .max(200)
+    .optional()
+    .transform((s, ctx) => {
+      if (!s) return undefined
+      const parts = s
+        .split(',')
+        .map((p) => p.trim())
+        .filter(Boolean)
+      for (const p of parts)
+        if (!(values as readonly string[]).includes(p)) {
+          ctx.addIssue({ code: 'custom', message: `unknown ${what} "${p}" (use ${values.join(', ')})` })
+          return z.NEVER
+        }
+      return parts as T[]
+    })
+}
+
+const termInput = z.object({ lang, text: z.string().trim().min(1).max(500), usage: z.enum(['preferred', 'admitted', 'deprecated']).default('preferred') })
+const refInput = z.object({
+  groupId: z.number().int().positive().nullable().default(null),
+  documentSymbol: z.string().max(200).nullable().default(null),
+  paragraphLabel: z.string().max(100).nullable().default(null),
+})
+const entryInput = z.object({
+  concept: z.string().max(2000).nullable().optional(),
+  status: z.enum(['candidate', 'approved', 'deprecated']).optional(),
+  note: z.string().max(5000).nullable().optional(),
+  score: z.number().finite().nullable().optional(),
+  frequency: z.number().int().min(0).nullable().optional(),
+  terms: z.array(termInput).min(1, 'an entry needs at least one term').max(100),
+  refs: z.array(refInput).max(500).optional(),
+})
+const entryPatch = entryInput.partial().strict()
+const idParam = z.object({ id: z.coerce.number().int().positive() })
+
+function invalid(result: { success: boolean; error?: { issues: Array<{ path: PropertyKey[]; message: string }> } }, c: Context) {
+  if (!result.success) {
+    const issue = result.error!.issues[0]
+    const where = issue.path.length ? `${issue.path.map(String).join('.')}: ` : ''
+    return errorResponse(c, 400, 'bad_request', `${where}${issue.message}`)
+  }
+}
+
+/** SixfoldErrors of the terminology module as HTTP errors. */
+function asApi(error: unknown): never {
+  if (error instanceof SixfoldError) {
+    if (error.code === 'not_found') throw new ApiFailure(404, 'not_found', error.message)
+    if (error.code === 'bad_request' || error.code === 'bad_tbx' || error.code === 'bad_csv') throw new ApiFailure(400, 'bad_request', error.message)
+  }
+  throw error
+}
+
+async function guarded<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work()
+  } catch (error) {
+    asApi(error)
+  }
+}
+
+export const MAX_GLOSSARY_UPLOAD = 10 * 1024 * 1024
+
+export function terminologyRoutes(context: { client: Client }): Hono {
+  const { client } = context
+  const api = new Hono()
+
+  api.get(
+    '/renderings',
+    zValidator('query', z.object({ q: z.string().trim().min(1, 'q (the term) is required').max(200), lang: lang.optional(), document: z.string().max(200).optional(), targets: listOf(LANGS, 'language'), limit: z.coerce.number().int().min(1).max(20).optional() }), invalid),
+    async (c) => {
+      const q = c.req.valid('query')
+      return c.json(await guarded(() => renderingsFor(client, { q: q.q, lang: q.lang, document: q.document, targets: q.targets as Lang[] | undefined, limit: q.limit })))
+    },
+  )
+
+  api.get(
+    '/terms',
+    zValidator('query', z.object({ lang: z.enum(['zh', 'en']).optional(), document: z.string().max(200).optional(), limit: z.coerce.number().int().min(1).max(200).optional(), renderings: z.coerce.number().int().min(0).max(5).optional() }), invalid),
+    async (c) => {
+      const q = c.req.valid('query')
+      return c.json(await guarded(() => termCandidates(client, q)))
+    },
+  )
+
+  // ── glossary ──
+  api.get(
+    '/glossary',
+    zValidator('query', z.object({ status: z.enum(['candidate', 'approved', 'deprecated']).optional(), q: z.string().max(200).optional(), lang: lang.optional(), page: z.coerce.number().int().min(1).max(1_000_000).default(1), pageSize: z.coerce.number().int().min(1).max(500).default(100) }), invalid),
+    async (c) => {
+      const q = c.req.valid('query')
+      const { entries, total } = await listEntries(client, q)
+      return c.json({ entries, total, page: q.page, pageSize: q.pageSize } satisfies GlossaryResponse)
+    },
+  )
+
+  api.post('/glossary', zValidator('json', entryInput, invalid), async (c) => {
+    const body = c.req.valid('json')
+    return c.json(await guarded(() => createEntry(client, { ...body, origin: 'manual' })), 201)
+  })
+
+  api.get('/glossary/export', zValidator('query', z.object({ format: z.enum(['tbx', 'csv']).default('tbx'), source: lang.default('zh') }), invalid), async (c) => {
+    const { format, source } = c.req.valid('query')
+    const entries = await allEntries(client)
+    if (format === 'csv') {
+      return c.body(exportCsv(entries), 200, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': 'attachment; filename="sixfold-glossary.csv"' })
+    }
+    return c.body(exportTbx(entries, source), 200, { 'content-type': 'application/x-tbx+xml; charset=utf-8', 'content-disposition': 'attachment; filename="sixfold-glossary.tbx"' })
+  })
+
+  api.post(
+    '/glossary/import',
+    bodyLimit({ maxSize: MAX_GLOSSARY_UPLOAD, onError: (c) => errorResponse(c, 413, 'payload_too_large', 'the glossary file is larger than 10 MB') }),
+    zValidator('query', z.object({ format: z.enum(['tbx', 'csv']).optional() }), invalid),
+    async (c) => {
+      const type = (c.req.header('content-type') ?? '').toLowerCase()
+      let text: string
+      let name = ''
+      if (type.startsWith('multipart/form-data')) {
+        const form = await c.req.parseBody()
+        const file = form.file
+        if (!(file instanceof File)) return errorResponse(c, 400, 'bad_request', 'send the glossary as a form field named "file"')
+        name = file.name.toLowerCase()
+        text = await file.text()
+      } else text = await c.req.text()
+      const format = c.req.valid('query').format ?? (name.endsWith('.csv') || type.includes('csv') ? 'csv' : name.endsWith('.tbx') || type.includes('xml') || text.trimStart().startsWith('<') ? 'tbx' : null)
+      if (!format) return errorResponse(c, 400, 'bad_request', 'say which format: ?format=tbx or ?format=csv')
+      const entries = await guarded(async () => (format === 'tbx' ? importTbx(text) : importCsv(text)))
+      if (entries.length === 0) return errorResponse(c, 400, 'bad_request', `the ${format.toUpperCase()} file holds no entries`)
+      const imported = await guarded(() => importEntries(client, entries))
+      return c.json({ imported, format } satisfies GlossaryImportResponse)
+    },
+  )
+
+  api.post('/glossary/seed', async (c) => {
+    const existing = await client.execute("SELECT count(*) AS n FROM glossary_entries WHERE origin = 'sdg'")
+    if (Number(existing.rows[0].n) > 0) return errorResponse(c, 409, 'conflict', 'the SDG seed glossary is already imported')
+    const imported = await guarded(async () => importEntries(client, await sdgSeedEntries(client)))
+    return c.json({ imported, format: 'tbx' } satisfies GlossaryImportResponse)
+  })
+
+  api.get('/glossary/:id', zValidator('param', idParam, invalid), async (c) => {
+    const entry = await getEntry(client, c.req.valid('param').id)
+    if (!entry) return errorResponse(c, 404, 'not_found', `no glossary entry ${c.req.valid('param').id}`)
+    return c.json(entry)
+  })
+
+  api.patch('/glossary/:id', zValidator('param', idParam, invalid), zValidator('json', entryPatch, invalid), async (c) => {
+    return c.json(await guarded(() => updateEntry(client, c.req.valid('param').id, c.req.valid('json'))))
+  })
+
+  api.post('/glossary/:id/approve', zValidator('param', idParam, invalid), async (c) => c.json(await guarded(() => updateEntry(client, c.req.valid('param').id, { status: 'approved' }))))
+  api.post('/glossary/:id/deprecate', zValidator('param', idParam, invalid), async (c) => c.json(await guarded(() => updateEntry(client, c.req.valid('param').id, { status: 'deprecated' }))))
+
+  api.delete('/glossary/:id', zValidator('param', idParam, invalid), async (c) => {
+    await guarded(() => deleteEntry(client, c.req.valid('param').id))
+    return c.json({ deleted: true })
+  })
+
+  // ── review ──
+  api.get(
+    '/review',
+    zValidator('query', z.object({ document: z.string().max(200).optional(), kinds: listOf(KINDS, 'kind'), targets: listOf(LANGS, 'language'), source: lang.optional() }), invalid),
+    async (c) => {
+      const q = c.req.valid('query')
+      return c.json(await guarded(() => review(client, { document: q.document, kinds: q.kinds as FindingKind[] | undefined, targets: q.targets as Lang[] | undefined, sourceLang: q.source })))
+    },
+  )
+
+  api.post('/review/accept', zValidator('json', z.object({ key: z.string().min(1).max(2000), note: z.string().max(2000).nullable().optional() }), invalid), async (c) => {
+    const { key, note } = c.req.valid('json')
+    await guarded(() => acceptFinding(client, key, note ?? null))
+    return c.json({ accepted: true, key })
+  })
+
+  api.delete('/review/accept', zValidator('query', z.object({ key: z.string().min(1).max(2000) }), invalid), async (c) => {
+    const removed = await unacceptFinding(client, c.req.valid('query').key)
+    if (!removed) return errorResponse(c, 404, 'not_found', 'no acceptance with this key')
+    return c.json({ accepted: false, key: c.req.valid('query').key })
+  })
+
+  return api
+}
