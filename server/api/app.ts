@@ -22,6 +22,7 @@ import { deleteDocumentRows, storePrealigned, storeVersions, type AlignFn } from
 import { prepareTmx } from '../import/tmx.ts'
 import { loadAligner, prepareVersion } from '../import/versions.ts'
 import { search } from '../search/search.ts'
+import { terminologyRoutes } from '../terminology/routes.ts'
 import { confirmGroups, mergeGroups, readAlignment, relinkMembers, splitGroup, type DocumentRef } from './alignment.ts'
 import type {
   CreateDocumentResponse,
@@ -443,6 +444,7 @@ export function createApp(options: AppOptions): Hono {
   // ── More routes ──
   const context: ApiContext = { database, db: database.db, client }
   // Terminology (server/terminology) mounts its routes here, e.g. `api.route('/', terminologyRoutes(context))`.
+  api.route('/', terminologyRoutes(context))
   options.extend?.(api, context)
 
   app.route('/api', api)
