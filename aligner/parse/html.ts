@@ -133,6 +133,7 @@ function toBlock(tag: string, label: string | null, text: string, stack: Frame[]
       case 'chapter':
         return { kind: 'heading', label: m.label, marker: m.raw, lines: m.rest ? [m.rest] : [], structural: 'chapter' }
       case 'section':
+      case 'annex':
       case 'resolution':
         return { kind: 'heading', label: m.label, marker: m.raw, lines: [m.rest || text] }
     }

@@ -7,7 +7,7 @@
  */
 import type { Lang } from '../types.ts'
 
-export type MarkerType = 'chapter' | 'section' | 'numbered' | 'item' | 'resolution'
+export type MarkerType = 'chapter' | 'section' | 'numbered' | 'item' | 'resolution' | 'annex'
 
 export interface Marker {
   type: MarkerType
@@ -135,6 +135,17 @@ export function matchMarker(line: string, lang: Lang): Marker | null {
   // "II. General debate": a chapter numbered in roman numerals with its title (I, V, X alone are chapters too; C, D, L, M are section letters)
   if ((m = /^([IVX]{1,5}|[IVXL]{2,6})\.\s+(\S.*)$/u.exec(text)) && fromRoman(m[1])) {
     return { type: 'chapter', label: m[1], raw: `${m[1]}.`, rest: m[2] }
+  }
+
+  // Annexes: "Annex", "Annex II", "Annexe I", "Anexo", "Приложение I", "المرفق الثاني", "附件一"
+  if ((m = /^(?:Annex|Annexe|Anexo|Приложение)(?:\s+([IVXLC]+))?$/u.exec(text))) return { type: 'annex', label: m[1] ?? null, raw: '', rest: text }
+  if ((m = /^المرفق(?:\s+(.+))?$/u.exec(text))) {
+    const n = m[1] ? AR_ORDINALS[m[1].trim()] : undefined
+    if (!m[1] || n) return { type: 'annex', label: n ? toRoman(n) : null, raw: '', rest: text }
+  }
+  if ((m = /^附件([一二三四五六七八九十]*)$/u.exec(text))) {
+    const n = m[1] ? fromChineseNumeral(m[1]) : null
+    return { type: 'annex', label: n ? toRoman(n) : null, raw: '', rest: text }
   }
 
   for (const pattern of RESOLUTION_PATTERNS) {

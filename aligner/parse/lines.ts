@@ -20,6 +20,7 @@ export function parseLines(text: string, lang: Lang): RawParse {
     switch (m.type) {
       case 'chapter':
       case 'section':
+      case 'annex':
       case 'resolution':
         blocks.push({ kind: 'heading', label: m.label, marker: m.raw, lines: [m.rest] })
         break

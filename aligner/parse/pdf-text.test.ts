@@ -125,3 +125,32 @@ describe('footnotes', () => {
     ])
   })
 })
+
+describe('paragraph numbering', () => {
+  it('follows a document that starts mid-way and an annex that numbers afresh', () => {
+    const text = [
+      '50. Many speakers stressed the importance of international cooperation.',
+      '51. Some speakers referred to the challenges of mutual legal assistance.',
+      '1. Reiterates its invitation to Governments;',
+      '52. Several speakers welcomed the work of the Office.',
+      '',
+      'Annex',
+      '',
+      '  List of documents before the Commission',
+      '',
+      '1. The Commission had before it the following documents.',
+      '2. The list is available online.',
+    ].join('\n')
+    const doc = parseText(text, { format: 'pdf-text', lang: 'en' })
+    expect(doc.blocks.map((b) => [b.kind, b.label])).toEqual([
+      ['paragraph', '50'],
+      ['paragraph', '51'],
+      ['item', '1'],
+      ['paragraph', '52'],
+      ['heading', null],
+      ['heading', null],
+      ['paragraph', '1'],
+      ['paragraph', '2'],
+    ])
+  })
+})

@@ -284,6 +284,13 @@ class Walker {
         this.closeLists()
         this.startBlock({ kind: 'heading', label: marker.label, marker: marker.raw, lines: [marker.rest], structural: 'section' })
         return true
+      case 'annex':
+        // An annex numbers its paragraphs afresh.
+        if (!ended && !this.zh && !afterSentence) return false
+        this.closeLists()
+        this.report = 0
+        this.startBlock({ kind: 'heading', label: marker.label, marker: '', lines: [marker.rest], structural: 'section' })
+        return true
       case 'resolution':
         // A line that is exactly a resolution heading ("决议草案一", "Draft resolution I") opens one even without a paragraph end before it.
         this.closeOpen()
@@ -340,7 +347,8 @@ class Walker {
       this.startBlock(block(this.sub.kind))
       return true
     }
-    if (nextReport) {
+    // The first numbered paragraph met starts the report's sequence (a document may begin at any number, an annex at 1).
+    if (nextReport || (this.report === 0 && this.sub === null && !this.numberedHeading(marker))) {
       this.sub = null
       this.report = n
       this.startBlock(block('paragraph'))
