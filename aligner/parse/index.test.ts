@@ -156,6 +156,13 @@ describe('plain text, one paragraph per line', () => {
       ['item', 'a', '注意到报告；'],
     ])
   })
+  it('never gives an empty block: a chapter heading without a title keeps its marker', () => {
+    const doc = parseText('Chapter III\n1. The Commission met.', { format: 'lines', lang: 'en' })
+    expect(doc.blocks.map((b) => [b.kind, b.label, b.text, b.sentences])).toEqual([
+      ['heading', 'III', 'Chapter III', ['Chapter III']],
+      ['paragraph', '1', 'The Commission met.', ['The Commission met.']],
+    ])
+  })
   it('tells one-paragraph-per-line text from hard-wrapped PDF text', async () => {
     const seed = readFileSync(new URL('../../corpora/E-2024-30/zh.txt', import.meta.url))
     const doc = await parseDocument({ bytes: seed, fileName: 'zh.txt' }, { lang: 'zh' })

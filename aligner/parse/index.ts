@@ -110,7 +110,9 @@ function finish(raw: RawParse, language: Lang, detected: { language: Lang; confi
     }
     const cells = language === 'zh' && block.lines.length > 0 && block.lines.every(tableRow)
     text = tidy(text, language, cells)
-    if (!text && block.kind !== 'heading') continue
+    // A chapter heading without a title keeps its marker as text ("Chapter I"), so that no block is empty.
+    if (!text && block.kind === 'heading' && block.marker) text = block.marker
+    if (!text) continue
     blocks.push({ kind: block.kind, label: block.label, text, sentences: splitSentences(text, language), footnoteRefs: refs })
   }
   return { language, detected, blocks, furniture: raw.furniture }
