@@ -66,6 +66,11 @@ export async function importGlossary(file: File): Promise<GlossaryImportResponse
   return (await res.json()) as GlossaryImportResponse
 }
 
+/** POST /api/glossary/seed: the SDG framework's terms in six languages as a starting glossary. */
+export function seedGlossary(): Promise<GlossaryImportResponse> {
+  return request<GlossaryImportResponse>('/api/glossary/seed', { method: 'POST' })
+}
+
 export function glossaryExportUrl(format: 'tbx' | 'csv', status?: EntryStatus): string {
   return apiUrl('/api/glossary/export', { format, status })
 }
