@@ -1,0 +1,69 @@
+import { beforeAll, describe, expect, it } from 'vitest'
+import { buildIndex, detectQueryLanguage, discoverRenderings, sameRendering, zhWordMatches, type MemoryIndex } from './renderings.ts'
+import { readDevset, readSdg } from './units.ts'
+
+describe('rendering discovery on the UNPC devset and the SDG framework', () => {
+  let index: MemoryIndex
+  beforeAll(() => {
+    index = buildIndex([...readDevset('corpora'), ...readSdg('corpora')])
+  })
+
+  it('finds the official names of UNODC in the five other languages, with counts and shares', () => {
+    const r = discoverRenderings(index, '联合国毒品和犯罪问题办公室', 'zh')
+    expect(r.occurrences).toBeGreaterThanOrEqual(5)
+    const want = {
+      en: 'United Nations Office on Drugs and Crime',
+      fr: 'Office des Nations Unies contre la drogue et le crime',
+      es: 'Oficina de las Naciones Unidas contra la Droga y el Delito',
+      ru: 'Управление Организации Объединенных Наций по наркотикам и преступности',
+      ar: 'مكتب الأمم المتحدة المعني بالمخدرات والجريمة',
+    } as const
+    for (const [lang, text] of Object.entries(want) as Array<[keyof typeof want, string]>) {
+      const top = r.renderings[lang]![0]
+      expect(sameRendering(top.text, text, lang), `${lang}: ${top.text}`).toBe(true)
+      expect(top.count).toBeGreaterThanOrEqual(3)
+      expect(top.share).toBeGreaterThan(0.5)
+    }
+  })
+
+  it('gives example segments whose offsets cut out the rendering', () => {
+    const r = discoverRenderings(index, '安全理事会', 'zh', { targets: ['en', 'ar'] })
+    const top = r.renderings.en![0]
+    expect(top.text).toBe('Security Council')
+    for (const ex of top.examples) {
+      expect(ex.target.text.slice(ex.target.start, ex.target.end)).toBe('Security Council')
+      for (const s of ex.source.spans) expect(ex.source.text.slice(s.start, s.end)).toBe('安全理事会')
+    }
+    expect(sameRendering(r.renderings.ar![0].text, 'مجلس الأمن', 'ar')).toBe(true)
+  })
+
+  it('works for short terms and groups inflected forms (Russian cases, French plurals)', () => {
+    const r = discoverRenderings(index, '儿童', 'zh', { targets: ['en', 'fr', 'ru'] })
+    expect(r.renderings.en![0].text).toBe('children')
+    expect(r.renderings.fr![0].text).toBe('enfants')
+    const ru = discoverRenderings(index, '可持续发展', 'zh', { targets: ['ru'] }).renderings.ru![0]
+    const forms = ru.forms.map((f) => f.text)
+    expect(forms).toEqual(expect.arrayContaining(['устойчивого развития', 'устойчивое развитие']))
+    expect(ru.count).toBe(ru.forms.reduce((n, f) => n + f.count, 0))
+  })
+
+  it('answers queries in other languages, into Chinese too, and detects their language', () => {
+    expect(detectQueryLanguage(index, 'Member States')).toBe('en')
+    expect(detectQueryLanguage(index, 'développement durable')).toBe('fr')
+    expect(detectQueryLanguage(index, 'Совет Безопасности')).toBe('ru')
+    const r = discoverRenderings(index, 'Security Council', 'en', { targets: ['zh', 'es'] })
+    expect(r.renderings.zh![0].text).toBe('安全理事会')
+    expect(r.renderings.es![0].text).toBe('Consejo de Seguridad')
+  })
+
+  it('returns empty lists for a term the memory does not hold', () => {
+    const r = discoverRenderings(index, '不存在的术语词', 'zh')
+    expect(r.occurrences).toBe(0)
+    expect(r.renderings.en).toEqual([])
+  })
+
+  it('matches Chinese phrases on word boundaries only', () => {
+    expect(zhWordMatches('违反国际法的行为', '国际法')).toHaveLength(1)
+    expect(zhWordMatches('国际法律文书', '国际法')).toHaveLength(0)
+  })
+})
