@@ -8,11 +8,15 @@
  *
  * Whether a line ends its paragraph is read, in order of trust, from: a trailing space (the seed's
  * extractor marks paragraph ends that way, and this is used when the document shows the pattern),
- * a short line, terminal punctuation followed by an indented line, a blank line in single-spaced text.
+ * a blank line in single-spaced text, a short line (unless the next word was too long to fit),
+ * terminal punctuation followed by an indented line, an indented line. Across a page break only
+ * punctuation and indentation count. Chinese table rows (cells apart by spaces) stand alone.
  *
  * Numbered paragraphs are told apart from the operative paragraphs of resolutions and from numbered
- * lists by their sequence: the report's own paragraphs run 1, 2, 3 … through the whole document,
- * while a resolution's operative paragraphs and a list restart at 1.
+ * lists by their sequence: the report's own paragraphs run 1, 2, 3 … through the whole document
+ * (an annex starts again), while a resolution's operative paragraphs and a list restart at 1. A
+ * numbered line with no end punctuation followed by the next report paragraph is a sub-heading.
+ * Table-of-contents entries (dot leaders and a page number) are items of their own.
  */
 import type { BlockKind, FootnoteRef, Lang } from '../types.ts'
 import { furnitureKind, type FurnitureKind } from './furniture.ts'
@@ -268,8 +272,8 @@ class Walker {
   private markerLine(line: Line, marker: Marker, ended: boolean): boolean {
     // After a finished sentence, a heading-like marker line ("B. Action taken by the Commission") or an item opens a block.
     const afterSentence = !!this.lastBody && SENTENCE_END.test(withoutRef(this.lastBody.text)) && !this.trailingSignal
-    const headingLike = !TERMINAL.test(marker.rest) && displayWidth(line.text) < this.fullWidth * 0.9
-    if (!ended && afterSentence && (marker.type === 'item' || ((marker.type === 'section' || marker.type === 'chapter') && headingLike))) {
+    const titleLine = !TERMINAL.test(marker.rest) && displayWidth(line.text) < this.fullWidth * 0.9
+    if (!ended && afterSentence && (marker.type === 'item' || ((marker.type === 'section' || marker.type === 'chapter') && titleLine))) {
       ended = true
       this.closeOpen()
     }
