@@ -13,6 +13,7 @@ export function decodeText(bytes: Uint8Array, fileName: string): string {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) text = decodeStrict('utf-16le', bytes.subarray(2), fileName)
   else if (bytes[0] === 0xfe && bytes[1] === 0xff) text = decodeStrict('utf-16be', bytes.subarray(2), fileName)
   else {
+    if (looksUtf16(bytes)) throw new SixfoldError('bad-encoding', `${fileName} looks like UTF-16 text without a byte-order mark: save it as UTF-8 (or UTF-16 with a byte-order mark)`)
     if (looksBinary(bytes)) throw new SixfoldError('binary-file', `${fileName} looks like a binary file, not text: give a .txt, .html, .docx or .pdf file`)
     const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0
     text = decodeStrict('utf-8', bytes.subarray(start), fileName)
@@ -29,6 +30,17 @@ function decodeStrict(encoding: 'utf-8' | 'utf-16le' | 'utf-16be', bytes: Uint8A
     const hint = encoding === 'utf-8' ? 'save it as UTF-8 (or UTF-16 with a byte-order mark)' : `its ${encoding.toUpperCase()} bytes are damaged`
     throw new SixfoldError('bad-encoding', `${fileName} is not valid ${encoding.toUpperCase()} text: ${hint}`)
   }
+}
+
+/** Every other byte NUL in the first 200 bytes: UTF-16 text (of a Latin-script language) without its byte-order mark. */
+function looksUtf16(bytes: Uint8Array): boolean {
+  const sample = bytes.subarray(0, 200)
+  if (sample.length < 8) return false
+  let evenNul = 0
+  let oddNul = 0
+  for (let i = 0; i < sample.length; i++) if (sample[i] === 0) (i % 2 ? oddNul++ : evenNul++)
+  const half = sample.length / 2
+  return (oddNul > half * 0.8 && evenNul < half * 0.1) || (evenNul > half * 0.8 && oddNul < half * 0.1)
 }
 
 /** NUL bytes or many control characters in the first 8 KiB mean binary. */

@@ -187,6 +187,12 @@ describe('bad input is refused with a clear message', () => {
   it('an unknown extension', () => refuse(enc('text'), 'report.odt', 'unknown-format', /unknown file type "\.odt".*\.txt, \.html, \.htm, \.docx or \.pdf/))
   it('no extension', () => refuse(enc('text'), 'README', 'unknown-format', /no extension/))
   it('text that is not UTF-8', () => refuse(new Uint8Array([0x52, 0xe9, 0x73, 0x75, 0x6d, 0xe9, 0x20, 0x64, 0x75]), 'latin1.txt', 'bad-encoding', /not valid UTF-8.*save it as UTF-8/))
+  it('UTF-16 without a byte-order mark', () => {
+    const text = 'The Commission held its general debate.'
+    const bytes = new Uint8Array(text.length * 2)
+    for (let i = 0; i < text.length; i++) bytes[i * 2] = text.charCodeAt(i)
+    return refuse(bytes, 'utf16.txt', 'bad-encoding', /UTF-16 text without a byte-order mark/)
+  })
   it('a language that is not one of the six', () => refuse(enc('Hello'), 'a.txt', 'bad-language', /"de" is not one of the six UN languages: use one of zh, en, fr, es, ru, ar/, 'de'))
   it('a declared language the text disagrees with, naming both', () =>
     refuse(readFileSync(new URL('../../corpora/udhr/ru.html', import.meta.url)), 'ru.html', 'language-mismatch', /declared language en \(English\).*reads as ru \(Russian/, 'en'))
