@@ -214,4 +214,23 @@ describe('web UI in chromium', () => {
     expect(tbx).toContain(term)
     expect(tbx).toContain(english.replace(/&/g, '&amp;'))
   })
+
+  it('reviews a document: findings grouped by kind with their segments, one accepted and gone after a reload', async (ctx) => {
+    await requireEndpoint(ctx, '/api/review')
+    await page.goto(`${server.url}/review?doc=udhr`)
+    const finding = page.locator('article.finding').first()
+    await finding.waitFor({ timeout: 60_000 })
+    const sections = await page.locator('section.kind h2').allTextContents()
+    expect(sections.map((t) => t.replace(/\s*\d+$/, ''))).toEqual(['Variant renderings', 'Glossary breaches', 'Numbers, dates and symbols', 'Untranslated or empty'])
+    expect(await finding.locator('.segment').count()).toBeGreaterThan(0)
+    const message = (await finding.locator('.message').textContent())!
+    const before = await page.locator('article.finding').count()
+    await finding.locator('button', { hasText: 'Accept' }).click()
+    await page.locator('.notice.ok', { hasText: 'Accepted' }).waitFor()
+    await screenshot(page, 'web-review')
+    await page.reload()
+    await page.locator('article.finding').first().waitFor()
+    expect(await page.locator('article.finding').count()).toBe(before - 1)
+    expect(await page.locator('article.finding .message').allTextContents()).not.toContain(message)
+  })
 })
