@@ -54,7 +54,10 @@ export function alignDocumentPair(src: ParsedDocument, tgt: ParsedDocument, opti
   const su = documentUnits(src)
   const tu = documentUnits(tgt)
   const learn = options.learn ?? (Math.min(su.blocks.length, tu.blocks.length) >= 40 || Math.min(su.offsets.at(-1)!, tu.offsets.at(-1)!) >= 40)
-  const para = alignUnitsOriented(su.blocks, tu.blocks, { srcLang, tgtLang, lexicon: options.lexicon, learn, shapes: PARAGRAPH_SHAPES, guide: options.guide })
+  // one sentence a block (pre-split lines): paragraph beads are sentence beads
+  const oneEach = (d: ParsedDocument) => d.blocks.every((b) => b.sentences.length <= 1)
+  const shapes = oneEach(src) && oneEach(tgt) ? SENTENCE_SHAPES : PARAGRAPH_SHAPES
+  const para = alignUnitsOriented(su.blocks, tu.blocks, { srcLang, tgtLang, lexicon: options.lexicon, learn, shapes, guide: options.guide })
   const lexicon = para.lexicon ?? options.lexicon ?? null
   const sentences: DocumentPairAlignment['sentences'] = []
   const all: Bead[] = []

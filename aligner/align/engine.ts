@@ -129,6 +129,41 @@ function prepareSide(units: readonly AlignUnit[], lang: Lang): Side {
   return side
 }
 
+interface UnitFeatures {
+  lang: Lang
+  len: number
+  facts: Int32Array
+  names: Int32Array
+  label: number
+  furniture: number
+  tokens: string[]
+}
+
+/** Features of one unit, by unit object: a sentence aligned against five languages is read once. */
+const unitCache = new WeakMap<AlignUnit, UnitFeatures>()
+
+function unitFeatures(u: AlignUnit, lang: Lang): UnitFeatures {
+  const hit = unitCache.get(u)
+  if (hit && hit.lang === lang) return hit
+  const facts = extractFacts(u.text, lang)
+  const strict: number[] = []
+  const names: number[] = []
+  for (const f of facts) (f.kind === 'name' ? names : strict).push(hashKey(`${f.kind}:${f.value}`))
+  const label = u.label !== undefined ? u.label : (extractLabel(u.text, lang)?.key ?? null)
+  const furniture = (u.furniture ?? isFurniture(u.text)) ? 1 : 0
+  const out: UnitFeatures = {
+    lang,
+    len: textLength(u.text),
+    facts: strict.length ? Int32Array.from(strict).sort() : EMPTY,
+    names: names.length ? Int32Array.from(names).sort() : EMPTY,
+    label: label ? hashKey(label) : -1,
+    furniture,
+    tokens: furniture ? [] : lexicalTokens(u.text, lang),
+  }
+  unitCache.set(u, out)
+  return out
+}
+
 function computeSide(units: readonly AlignUnit[], lang: Lang): Side {
   const n = units.length
   const side: Side = {
@@ -141,18 +176,13 @@ function computeSide(units: readonly AlignUnit[], lang: Lang): Side {
     tokens: new Array(n),
   }
   for (let k = 0; k < n; k++) {
-    const u = units[k]
-    side.len[k] = textLength(u.text)
-    const facts = extractFacts(u.text, lang)
-    const strict: number[] = []
-    const names: number[] = []
-    for (const f of facts) (f.kind === 'name' ? names : strict).push(hashKey(`${f.kind}:${f.value}`))
-    side.facts[k] = strict.length ? Int32Array.from(strict) : EMPTY
-    side.names[k] = names.length ? Int32Array.from(names) : EMPTY
-    const label = u.label !== undefined ? u.label : (extractLabel(u.text, lang)?.key ?? null)
-    if (label) side.label[k] = hashKey(label)
-    side.furniture[k] = (u.furniture ?? isFurniture(u.text)) ? 1 : 0
-    side.tokens[k] = side.furniture[k] ? [] : lexicalTokens(u.text, lang)
+    const f = unitFeatures(units[k], lang)
+    side.len[k] = f.len
+    side.facts[k] = f.facts
+    side.names[k] = f.names
+    side.label[k] = f.label
+    side.furniture[k] = f.furniture
+    side.tokens[k] = f.tokens
   }
   return side
 }
@@ -352,7 +382,19 @@ function makeScorer(src: Side, tgt: Side, lex: LexicalModel, cells: CellCache, l
       const fs = arrS[i0]
       const ft = arrT[j0]
       if (fs.length === 0 && ft.length === 0) return 0
-      if (fs.length === 1 && ft.length === 1) return fs[0] === ft[0] ? -hit : Math.min(2 * miss, FACT_MISS_CAP)
+      // facts are kept sorted: count matches by merging
+      let x = 0
+      let y = 0
+      let matched = 0
+      while (x < fs.length && y < ft.length) {
+        if (fs[x] === ft[y]) {
+          matched++
+          x++
+          y++
+        } else if (fs[x] < ft[y]) x++
+        else y++
+      }
+      return -hit * matched + Math.min(miss * (fs.length + ft.length - 2 * matched), FACT_MISS_CAP)
     }
     let na = 0
     for (let k = 0; k < a; k++) {
@@ -702,11 +744,11 @@ function learnFromSpans(keep: readonly Span[], src: Side, tgt: Side, srcLang: La
     return Int32Array.from(set)
   }
   // a few thousand beads teach all there is to learn; more only cost time and memory
-  const step = Math.max(1, keep.length / 3000)
+  const step = Math.max(1, keep.length / 1500)
   const sample: Span[] = []
   for (let k = 0; k < keep.length; k += step) sample.push(keep[Math.floor(k)])
   const beads = sample.map((b) => [join(sv.units, b.i0, b.a), join(tv.units, b.j0, b.b)] as const)
-  return learnLexiconFromIds(beads, [...sv.ids.keys()], [...tv.ids.keys()], srcLang, tgtLang, { maxTokensPerBead: 40 })
+  return learnLexiconFromIds(beads, [...sv.ids.keys()], [...tv.ids.keys()], srcLang, tgtLang, { maxTokensPerBead: 28 })
 }
 
 /** Aligns two sequences of units; the core used by every level. */
@@ -756,7 +798,7 @@ export function alignUnits(srcUnits: readonly AlignUnit[], tgtUnits: readonly Al
   }
 
   const firstShapes = learn ? shapes.filter(([a, b]) => a + b <= 3) : shapes
-  const firstWidth = Math.min(64, 16 + Math.ceil(Math.abs(n - m) * 0.05 + Math.max(n, m) * 0.02))
+  const firstWidth = Math.min(64, 16 + Math.ceil(Math.abs(n - m) * 0.05))
   let { dp, scorer } = align(src, tgt, opts, lexicon, lengthModel, DEFAULT_PRIOR, { shapes: firstShapes, anchors, width: firstWidth })
   if (learn) {
     const prior = adapt(confidentSpans(dp, scorer), dp.beads)

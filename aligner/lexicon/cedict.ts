@@ -17,6 +17,8 @@ export interface ChineseDictionary {
   english(word: string): readonly string[]
   /** Whether some headword of two or more characters starts with `prefix`. */
   hasPrefix(prefix: string): boolean
+  /** Whether some headword of two or more characters starts with these two UTF-16 code units. */
+  startsPair(a: number, b: number): boolean
   /** Longest headword length, for maximum matching. */
   readonly maxWordLength: number
 }
@@ -88,7 +90,11 @@ export function chineseDictionary(): ChineseDictionary {
     return out
   }
   const prefixes = new Set<string>()
-  for (const w of senses.keys()) for (let k = 2; k < w.length; k++) prefixes.add(w.slice(0, k))
-  cached = { has: (w) => senses.has(w), hasPrefix: (p) => prefixes.has(p), english, maxWordLength }
+  const pairs = new Set<number>()
+  for (const w of senses.keys()) {
+    if (w.length >= 2) pairs.add(w.charCodeAt(0) * 65536 + w.charCodeAt(1))
+    for (let k = 2; k < w.length; k++) prefixes.add(w.slice(0, k))
+  }
+  cached = { has: (w) => senses.has(w), hasPrefix: (p) => prefixes.has(p), startsPair: (a, b) => pairs.has(a * 65536 + b), english, maxWordLength }
   return cached
 }

@@ -22,7 +22,7 @@ export function segmentChinese(text: string): string[] {
     if (HAN.test(c)) {
       // longest headword starting here: grow while some headword continues the prefix
       let len = 1
-      const max = Math.min(dict.maxWordLength, n - i)
+      const max = i + 1 < n && dict.startsPair(text.charCodeAt(i), text.charCodeAt(i + 1)) ? Math.min(dict.maxWordLength, n - i) : 1
       for (let k = 2; k <= max; k++) {
         const piece = text.slice(i, i + k)
         if (dict.has(piece)) len = k
