@@ -4,7 +4,7 @@
  * server's write queue, so an entry is never stored half-written.
  */
 import type { Client, InValue, Transaction } from '@libsql/client'
-import { isLang, SixfoldError, type Lang } from '../../aligner/types.ts'
+import { isLang, LANGS, SixfoldError, type Lang } from '../../aligner/types.ts'
 import { inWriteTransaction } from '../db/write.ts'
 import type { GlossaryRule } from './checks.ts'
 import type { EntryStatus, GlossaryEntry, GlossaryEntryInput, GlossaryEntryPatch, GlossaryRef, GlossaryTerm } from './contract.ts'
@@ -144,6 +144,8 @@ async function hydrate(client: Client, rows: Array<Record<string, unknown>>): Pr
     return e
   })
   for (const t of terms.rows) byEntry.get(Number(t.entry_id))?.terms.push({ lang: t.lang as Lang, text: String(t.text), usage: t.usage as GlossaryTerm['usage'] })
+  // one canonical order (languages in UN order, then as entered), the order TBX and CSV write them in
+  for (const e of out) e.terms.sort((a, b) => LANGS.indexOf(a.lang) - LANGS.indexOf(b.lang))
   for (const r of refs.rows)
     byEntry.get(Number(r.entry_id))?.refs.push({
       groupId: r.group_id === null ? null : Number(r.group_id),

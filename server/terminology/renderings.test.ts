@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { buildIndex, detectQueryLanguage, discoverRenderings, sameRendering, zhWordMatches, type MemoryIndex } from './renderings.ts'
 import { readDevset, readSdg } from './units.ts'
 
-describe('rendering discovery on the UNPC devset and the SDG framework', () => {
+describe('rendering discovery on the UNPC devset and the SDG framework', { timeout: 120_000 }, () => {
   let index: MemoryIndex
   beforeAll(() => {
     index = buildIndex([...readDevset('corpora'), ...readSdg('corpora')])

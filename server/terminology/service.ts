@@ -7,7 +7,7 @@ import { LANGS, type Lang } from '../../aligner/types.ts'
 import { checkUnits, variantFindings } from './checks.ts'
 import type { Finding, FindingKind, RenderingsResponse, ReviewResponse, TermCandidate, TermsResponse } from './contract.ts'
 import { acceptedKeys, allEntries, rulesFromEntries } from './glossary.ts'
-import { findDocument, memoryIndex, unitsOfDocument } from './memory.ts'
+import { findDocument, loadUnits, memoryIndex, unitsOfDocument } from './memory.ts'
 import { mineTerms } from './mining.ts'
 import { detectQueryLanguage, discoverRenderings, phraseKeyOf, type MemoryIndex } from './renderings.ts'
 
@@ -99,19 +99,23 @@ export interface ReviewQuery {
 
 export async function review(client: Client, query: ReviewQuery = {}): Promise<ReviewResponse> {
   const t0 = performance.now()
-  const index = await memoryIndex(client)
+  const withVariants = !query.kinds || query.kinds.includes('variant')
   let symbol: string | null = null
-  let scope: Set<number> | undefined
+  let documentId: number | undefined
   if (query.document) {
-    symbol = (await findDocument(client, query.document)).symbol
-    scope = unitsOfDocument(index, symbol)
+    const doc = await findDocument(client, query.document)
+    symbol = doc.symbol
+    documentId = doc.id
   }
-  const units = scope ? [...scope].map((i) => index.units[i]) : index.units
+  // the rendering index is needed for variants only; the other checks read the units straight
+  const index = withVariants ? await memoryIndex(client) : null
+  const scope = index && symbol !== null ? unitsOfDocument(index, symbol) : undefined
+  const units = index ? (scope ? [...scope].map((i) => index.units[i]) : index.units) : await loadUnits(client, documentId)
   const entries = await allEntries(client)
   const rules = rulesFromEntries(entries)
   const kinds = query.kinds
   const findings: Finding[] = checkUnits(units, { glossary: rules, kinds, targets: query.targets, sourceLang: query.sourceLang })
-  if (!kinds || kinds.includes('variant')) {
+  if (index) {
     const src: Lang = query.sourceLang ?? 'zh'
     const terms = new Set<string>()
     for (const e of entries) if (e.status !== 'deprecated') for (const t of e.terms) if (t.lang === src && t.usage !== 'deprecated') terms.add(t.text)

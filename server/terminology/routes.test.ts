@@ -1,0 +1,172 @@
+import { execFile } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { promisify } from 'node:util'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createApp } from '../api/app.ts'
+import { openDatabase, type Database } from '../db/client.ts'
+import { migrateDatabase } from '../db/migrate.ts'
+import { planImport, runImport } from '../import/pipeline.ts'
+import type { GlossaryEntry, GlossaryImportResponse, GlossaryResponse, RenderingsResponse, ReviewResponse, TermsResponse } from './contract.ts'
+
+const run = promisify(execFile)
+
+describe('terminology API and command line on the demo corpora', { timeout: 180_000 }, () => {
+  let dir: string
+  let dbPath: string
+  let database: Database
+  let app: ReturnType<typeof createApp>
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'sixfold-terminology-'))
+    dbPath = join(dir, 'tm.db')
+    database = openDatabase({ url: `file:${dbPath}` })
+    await migrateDatabase(database)
+    const progress = await runImport(database.client, await planImport(['corpora/unpc-devset', 'corpora/sdg']))
+    expect(progress.errors).toEqual([])
+    app = createApp({ database })
+  })
+  afterAll(() => {
+    database.close()
+    rmSync(dir, { recursive: true, force: true })
+  })
+
+  const call = async <T>(path: string, init?: RequestInit) => {
+    const res = await app.request(path, init)
+    const type = res.headers.get('content-type') ?? ''
+    return { status: res.status, body: (type.includes('json') ? await res.json() : await res.text()) as T }
+  }
+  const json = (method: string, body: unknown): RequestInit => ({ method, body: JSON.stringify(body), headers: { 'content-type': 'application/json' } })
+
+  it('GET /api/renderings: renderings per language with examples, the language detected', async () => {
+    const r = await call<RenderingsResponse>(`/api/renderings?q=${encodeURIComponent('联合国毒品和犯罪问题办公室')}`)
+    expect(r.status).toBe(200)
+    expect(r.body).toMatchObject({ term: '联合国毒品和犯罪问题办公室', language: 'zh', detected: true })
+    expect(r.body.renderings.en![0].text).toBe('United Nations Office on Drugs and Crime')
+    const ex = r.body.renderings.en![0].examples[0]
+    expect(ex.target.text.slice(ex.target.start, ex.target.end)).toBe('United Nations Office on Drugs and Crime')
+    expect(ex.documentSymbol).toBe('UNv1.0.devset')
+    const fr = await call<RenderingsResponse>(`/api/renderings?q=${encodeURIComponent('Conseil de sécurité')}&targets=zh,en`)
+    expect(fr.body.language).toBe('fr')
+    expect(Object.keys(fr.body.renderings).sort()).toEqual(['en', 'zh'])
+    expect(fr.body.renderings.en![0].text).toBe('Security Council')
+  })
+
+  it('answers bad input with JSON errors', async () => {
+    const missing = await call<{ error: string; message: string }>('/api/renderings')
+    expect(missing.status).toBe(400)
+    expect(missing.body.error).toBe('bad_request')
+    const lang = await call<{ error: string; message: string }>('/api/renderings?q=x&lang=de')
+    expect(lang.status).toBe(400)
+    const doc = await call<{ error: string; message: string }>('/api/review?document=NO/SUCH/DOC')
+    expect(doc.status).toBe(404)
+    expect(doc.body.message).toContain('NO/SUCH/DOC')
+    const entry = await call<{ error: string }>('/api/glossary/999999')
+    expect(entry.status).toBe(404)
+    const empty = await call<{ error: string; message: string }>('/api/glossary', json('POST', { terms: [] }))
+    expect(empty.status).toBe(400)
+    expect(empty.body.message).toContain('at least one term')
+    const tbx = await call<{ error: string; message: string }>('/api/glossary/import?format=tbx', { method: 'POST', body: '<tbx><text><body><conceptEntry/></body></text></tbx>' })
+    expect(tbx.status).toBe(400)
+    expect(tbx.body.message).toMatch(/TBX: entry 1 has no <langSec>/)
+  })
+
+  it('GET /api/terms: mined candidates with renderings', async () => {
+    const r = await call<TermsResponse>('/api/terms?limit=8&renderings=1')
+    expect(r.status).toBe(200)
+    expect(r.body.candidates).toHaveLength(8)
+    const council = r.body.candidates.find((c) => c.term === '安全理事会')
+    expect(council?.renderings.en?.[0].text).toBe('Security Council')
+  })
+
+  it('glossary: create, edit, approve, deprecate, list, export TBX and re-import it the same', async () => {
+    const created = await call<GlossaryEntry>(
+      '/api/glossary',
+      json('POST', {
+        concept: 'principal organ',
+        terms: [
+          { lang: 'zh', text: '安全理事会' },
+          { lang: 'en', text: 'Security Council' },
+        ],
+        refs: [{ groupId: null, documentSymbol: 'UNv1.0.devset', paragraphLabel: '2' }],
+      }),
+    )
+    expect(created.status).toBe(201)
+    expect(created.body.status).toBe('candidate')
+    const id = created.body.id
+    const edited = await call<GlossaryEntry>(`/api/glossary/${id}`, json('PATCH', { note: 'checked', terms: [...created.body.terms, { lang: 'fr', text: 'Conseil de sécurité' }, { lang: 'en', text: 'Safety Council', usage: 'deprecated' }] }))
+    expect(edited.body.terms).toHaveLength(4)
+    expect(edited.body.note).toBe('checked')
+    expect((await call<GlossaryEntry>(`/api/glossary/${id}/approve`, { method: 'POST' })).body.status).toBe('approved')
+    const list = await call<GlossaryResponse>('/api/glossary?status=approved&q=Security')
+    expect(list.body.entries.map((e) => e.id)).toContain(id)
+
+    const exported = await call<string>('/api/glossary/export?format=tbx')
+    expect(exported.status).toBe(200)
+    expect(exported.body).toContain('<term>Safety Council</term>')
+    const before = (await call<GlossaryResponse>('/api/glossary?pageSize=500')).body
+    const imported = await call<GlossaryImportResponse>('/api/glossary/import?format=tbx', { method: 'POST', body: exported.body, headers: { 'content-type': 'application/xml' } })
+    expect(imported.body.imported).toBe(before.total)
+    const after = (await call<GlossaryResponse>('/api/glossary?pageSize=500')).body
+    const copy = after.entries.find((e) => e.id !== id && e.concept === 'principal organ')!
+    const shape = (e: GlossaryEntry) => ({ concept: e.concept, status: e.status, note: e.note, terms: e.terms, refs: e.refs })
+    expect(shape(copy)).toEqual(shape(edited.body.id === id ? (await call<GlossaryEntry>(`/api/glossary/${id}`)).body : edited.body))
+    await call(`/api/glossary/${copy.id}`, { method: 'DELETE' })
+
+    expect((await call<GlossaryEntry>(`/api/glossary/${id}/deprecate`, { method: 'POST' })).body.status).toBe('deprecated')
+    await call(`/api/glossary/${id}/approve`, { method: 'POST' })
+  })
+
+  it('imports the SDG seed once and a CSV glossary', async () => {
+    const seed = await call<GlossaryImportResponse>('/api/glossary/seed', { method: 'POST' })
+    expect(seed.body.imported).toBe(17)
+    expect((await call('/api/glossary/seed', { method: 'POST' })).status).toBe(409)
+    const goals = await call<GlossaryResponse>(`/api/glossary?q=${encodeURIComponent('No poverty')}`)
+    expect(goals.body.entries[0].refs[0].groupId).toBeGreaterThan(0)
+    const csv = 'status,zh,en,fr\napproved,会员国,Member States,États Membres\n'
+    const r = await call<GlossaryImportResponse>('/api/glossary/import?format=csv', { method: 'POST', body: csv, headers: { 'content-type': 'text/csv' } })
+    expect(r.body).toEqual({ imported: 1, format: 'csv' })
+  })
+
+  it('GET /api/review: findings that link to their groups; accepting one stores it', async () => {
+    const r = await call<ReviewResponse>('/api/review?document=unpc-devset&kinds=number,date,symbol,glossary,untranslated&targets=en')
+    expect(r.status).toBe(200)
+    expect(r.body.units).toBe(4000)
+    expect(r.body.findings.length).toBeGreaterThan(0)
+    const f = r.body.findings.find((x) => x.kind === 'glossary') ?? r.body.findings[0]
+    expect(f.groupIds[0]).toBeGreaterThan(0)
+    expect(f.segments.map((s) => s.lang)).toEqual(['zh', 'en'])
+    const ok = await call<{ accepted: boolean }>('/api/review/accept', json('POST', { key: f.key, note: 'style choice' }))
+    expect(ok.body.accepted).toBe(true)
+    const again = await call<ReviewResponse>('/api/review?document=unpc-devset&kinds=number,date,symbol,glossary,untranslated&targets=en')
+    expect(again.body.findings.find((x) => x.key === f.key)?.accepted).toBe(true)
+    const stored = await database.client.execute({ sql: 'SELECT note FROM review_acceptances WHERE finding_key = ?', args: [f.key] })
+    expect(stored.rows[0].note).toBe('style choice')
+    expect((await call(`/api/review/accept?key=${encodeURIComponent(f.key)}`, { method: 'DELETE' })).status).toBe(200)
+  })
+
+  it('needs the token for glossary writes when one is set', async () => {
+    const guarded = createApp({ database, token: 'a-long-test-token-123' })
+    const denied = await guarded.request('/api/glossary', json('POST', { terms: [{ lang: 'en', text: 'x' }] }))
+    expect(denied.status).toBe(401)
+    const read = await guarded.request('/api/glossary')
+    expect(read.status).toBe(200)
+  })
+
+  it('the command line prints renderings and the report as JSON', async () => {
+    const env = { ...process.env, DATABASE_URL: `file:${dbPath}` }
+    const { stdout } = await run('npx', ['tsx', 'server/cli/sixfold.ts', 'renderings', '安全理事会', '--json'], { env, maxBuffer: 10 * 1024 * 1024 })
+    const out = JSON.parse(stdout) as { term: string; language: string; renderings: Record<string, Array<{ text: string; count: number; share: number }>> }
+    expect(out.term).toBe('安全理事会')
+    expect(out.language).toBe('zh')
+    expect(Object.keys(out.renderings).sort()).toEqual(['ar', 'en', 'es', 'fr', 'ru'])
+    expect(out.renderings.en[0]).toEqual({ text: 'Security Council', count: expect.any(Number), share: expect.any(Number) })
+    expect(Object.keys(out.renderings.en[0])).toEqual(['text', 'count', 'share'])
+    const check = await run('npx', ['tsx', 'server/cli/sixfold.ts', 'check', 'sdg', '--json', '--kinds', 'number,date'], { env, maxBuffer: 50 * 1024 * 1024 })
+    const report = JSON.parse(check.stdout) as ReviewResponse
+    expect(report.document).toBe('A/RES/70/1 & A/RES/71/313')
+    expect(report.findings.every((f) => f.kind === 'number' || f.kind === 'date')).toBe(true)
+    await expect(run('npx', ['tsx', 'server/cli/sixfold.ts', 'check', 'NO-SUCH'], { env })).rejects.toMatchObject({ stderr: expect.stringContaining('no document "NO-SUCH"') })
+  })
+})
