@@ -339,6 +339,11 @@ interface Scorer {
   cost(i0: number, a: number, j0: number, b: number): number
   /** Evidence of a bead without its shape prior, for confidence. */
   parts(i0: number, a: number, j0: number, b: number): { lex: number; len: number; facts: number; labels: number; tokens: number }
+  /**
+   * For a merged bead: how well its worst-covered unit (with enough translatable tokens) finds
+   * translations in the other side, relative to the expected rate; 1 when not applicable.
+   */
+  weakestUnit(i0: number, a: number, j0: number, b: number): number
 }
 
 function prefix(values: ArrayLike<number>): Float64Array {
@@ -511,7 +516,32 @@ function makeScorer(src: Side, tgt: Side, lex: LexicalModel, cells: CellCache, l
     if (a === 1 && b === 1 && c > pairCap && !src.furniture[i0] && !tgt.furniture[j0]) c = pairCap
     return c
   }
-  return { cost, parts }
+  const weakestUnit = (i0: number, a: number, j0: number, b: number): number => {
+    if (a + b <= 2) return 1
+    let worst = 1
+    for (let x = 0; x < a; x++) {
+      const i = i0 + x
+      const d = lex.dS[i]
+      if (d < 4) continue
+      let row = 0
+      const base = start[i] - cLo[i]
+      for (let y = 0; y < b; y++) if (j0 + y >= cLo[i] && j0 + y <= cHi[i]) row |= cS[base + j0 + y]
+      worst = Math.min(worst, popcount(row) / Math.min(d, 32) / w.good)
+    }
+    for (let y = 0; y < b; y++) {
+      const j = j0 + y
+      const d = lex.dT[j]
+      if (d < 4) continue
+      let col = 0
+      for (let x = 0; x < a; x++) {
+        const i = i0 + x
+        if (j >= cLo[i] && j <= cHi[i]) col |= cT[start[i] - cLo[i] + j]
+      }
+      worst = Math.min(worst, popcount(col) / Math.min(d, 32) / w.good)
+    }
+    return worst
+  }
+  return { cost, parts, weakestUnit }
 }
 
 // ---------------------------------------------------------------- DP
@@ -715,6 +745,9 @@ function toBeads(dp: DPResult, scorer: Scorer, src: Side, tgt: Side): Bead[] {
       const evidence = p.lex + p.len + p.facts + p.labels
       // per-bead evidence to a probability; strong lexical agreement ≈ −10 or below
       confidence = 1 / (1 + Math.exp(0.45 * evidence + 0.3 * (b.a + b.b - 2) - 0.5))
+      // a merged bead with a unit that finds (almost) nothing in the other side is suspect
+      const weakest = scorer.weakestUnit(b.i0, b.a, b.j0, b.b)
+      if (weakest < 0.35) confidence *= 0.3 + weakest
     }
     return { src: srcIdx, tgt: tgtIdx, confidence: Math.round(confidence * 1000) / 1000 }
   })
