@@ -204,36 +204,35 @@ function buildLexicalModel(src: Side, tgt: Side, srcLang: Lang, tgtLang: Lang, l
   const useCedict = srcLang === 'zh' && isLatinLang(tgtLang)
   const dict = useCedict ? chineseDictionary() : null
   const identityAll = isLatinLang(srcLang) && isLatinLang(tgtLang)
-  const cache = new Map<string, Int32Array>()
-  const translate = (w: string): Int32Array => {
-    let out = cache.get(w)
-    if (out) return out
-    const ids = new Set<number>()
+  // translations per distinct source word (by the source side's vocabulary ids)
+  const sv = sideVocab(src)
+  const words = [...sv.ids.keys()]
+  const trans: Int32Array[] = new Array(words.length)
+  const scratch = new Set<number>()
+  for (let w = 0; w < words.length; w++) {
+    const word = words[w]
+    scratch.clear()
     const add = (t: string) => {
       const id = vocab.get(t)
-      if (id !== undefined) ids.add(id)
+      if (id !== undefined) scratch.add(id)
     }
-    if (identityAll || /^[a-z]/.test(w)) add(w)
-    if (dict) for (const e of dict.english(w)) add(e)
-    const learned = lexicon?.entries.get(w)
+    if (identityAll || (word.charCodeAt(0) >= 97 && word.charCodeAt(0) <= 122)) add(word)
+    if (dict) for (const e of dict.english(word)) add(e)
+    const learned = lexicon?.entries.get(word)
     if (learned) for (const e of learned) add(e)
-    out = Int32Array.from(ids)
-    cache.set(w, out)
-    return out
+    trans[w] = scratch.size ? Int32Array.from(scratch) : EMPTY
   }
   const reachable = new Uint8Array(vocab.size)
   const srcTrans: Int32Array[][] = new Array(src.n)
   const dS = new Int32Array(src.n)
   for (let i = 0; i < src.n; i++) {
-    const seen = new Set<string>()
     const list: Int32Array[] = []
-    for (const w of src.tokens[i]) {
-      if (seen.has(w)) continue
-      seen.add(w)
-      const tr = translate(w)
+    const ids = sv.units[i]
+    for (let k = 0; k < ids.length; k++) {
+      const tr = trans[ids[k]]
       if (tr.length === 0) continue
       list.push(tr)
-      for (let k = 0; k < tr.length; k++) reachable[tr[k]] = 1
+      for (let q = 0; q < tr.length; q++) reachable[tr[q]] = 1
     }
     srcTrans[i] = list
     dS[i] = list.length
