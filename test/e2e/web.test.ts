@@ -67,6 +67,13 @@ describe('web UI in chromium', () => {
     // the six languages sit side by side on a wide screen
     const tops = await row.locator('.cell').evaluateAll((cells) => cells.map((c) => Math.round(c.getBoundingClientRect().top)))
     expect(new Set(tops).size).toBe(1)
+    // ...and stacked, each with its language, on a narrow one
+    await page.setViewportSize({ width: 420, height: 900 })
+    const narrowTops = await row.locator('.cell').evaluateAll((cells) => cells.map((c) => Math.round(c.getBoundingClientRect().top)))
+    expect(new Set(narrowTops).size).toBe(6)
+    expect(await row.locator('.cell[data-lang=ru] .cell-lang').isVisible()).toBe(true)
+    await screenshot(page, 'web-search-narrow')
+    await page.setViewportSize({ width: 1440, height: 900 })
 
     // j moves to the next row, Enter opens it in its document
     const second = (await page.locator('article.hit').nth(1).locator('[data-lang=zh]').textContent())!.slice(2).trim()
