@@ -3,7 +3,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
+import { run } from './align.ts'
 import { parseBeads } from '../../../aligner/align/beads.ts'
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url))
@@ -43,7 +44,7 @@ describe('sixfold align', () => {
     expect(r.status, r.stderr).toBe(0)
     expect(parseBeads(r.stdout).length).toBeGreaterThan(80)
   })
-  it('refuses bad input with one clear line and a non-zero exit', () => {
+  it('refuses bad input with one clear line and a non-zero exit', async () => {
     const empty = join(tmp, 'empty.txt')
     writeFileSync(empty, '')
     const zh = join(FIX, 'zh-en.zh.txt')
@@ -56,11 +57,22 @@ describe('sixfold align', () => {
       [['align', zh, zh, '--tgt-lang', 'en'], /missing --src-lang/],
     ]
     for (const [args, message] of cases) {
-      const r = sixfold(...args)
-      expect(r.status, args.join(' ')).not.toBe(0)
-      expect(r.stderr.trim().split('\n')).toHaveLength(1)
-      expect(r.stderr).toMatch(message)
-      expect(r.stdout).toBe('')
+      // in-process: the command's own run(), with its output captured
+      const err: string[] = []
+      const out: string[] = []
+      const e = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => (err.push(String(chunk)), true))
+      const o = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => (out.push(String(chunk)), true))
+      let code: number
+      try {
+        code = await run(args.slice(1))
+      } finally {
+        e.mockRestore()
+        o.mockRestore()
+      }
+      expect(code, args.join(' ')).not.toBe(0)
+      expect(err.join('').trim().split('\n')).toHaveLength(1)
+      expect(err.join('')).toMatch(message)
+      expect(out.join('')).toBe('')
     }
   })
 })
