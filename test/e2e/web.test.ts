@@ -220,6 +220,13 @@ describe('web UI in chromium', () => {
     expect(tbx).toMatch(/<tbx[\s>]/)
     expect(tbx).toContain(term)
     expect(tbx).toContain(english.replace(/&/g, '&amp;'))
+
+    // the exported file imports back through the same page
+    expect(download.suggestedFilename()).toMatch(/\.tbx$/)
+    const saved = join(corpora, download.suggestedFilename())
+    await download.saveAs(saved)
+    await page.locator('.io input[type=file]').setInputFiles(saved)
+    await page.locator('.notice.ok', { hasText: /Imported \d+ entries from .* \(TBX\)/ }).waitFor()
   })
 
   it('reviews a document: findings grouped by kind with their segments, one accepted and gone after a reload', async (ctx) => {
