@@ -306,6 +306,17 @@ const substringUnits = new WeakMap<MemoryIndex, Map<string, number[]>>()
  */
 function queryWordDice(index: MemoryIndex, lang: Lang, qk: string, tgt: Lang, w: string): number {
   if (lang !== 'zh') return dice(index, lang, qk, tgt, w)
+  let cache = diceCache.get(index)
+  if (!cache) diceCache.set(index, (cache = new Map()))
+  const id = `substring\u0001${qk}\u0001${tgt}\u0001${w}`
+  const hit = cache.get(id)
+  if (hit !== undefined) return hit
+  const d = substringDice(index, qk, tgt, w)
+  cache.set(id, d)
+  return d
+}
+
+function substringDice(index: MemoryIndex, qk: string, tgt: Lang, w: string): number {
   let m = substringUnits.get(index)
   if (!m) substringUnits.set(index, (m = new Map()))
   let units = m.get(qk)
@@ -452,16 +463,24 @@ export function discoverRenderings(index: MemoryIndex, query: string, lang: Lang
     const explainedElsewhere = new Map<number, Set<string>>()
     if (n <= GLOBAL_COMPETITION_MAX) {
       const queryKeys = queryWordKeys(index, term, lang, withT[0])
+      const ownOf = new Map<string, number>()
       for (const o of withT) {
         const dropped = new Set<string>()
         const srcKeys = [...new Set((index.tokens[o.unit][lang] ?? []).filter((t) => !overlaps(t, o.spans) && !isStopword(lang, t.text)).map((t) => t.key))]
         for (const w of new Set(index.tokens[o.unit][tgt]!.map((t) => t.key))) {
           if ((wordScore.get(w) ?? -1) <= 0) continue
           const fw = index.postings[tgt].get(w)?.length ?? 1
-          let own = (2 * (inOcc.get(w)?.length ?? 0)) / (n + fw)
-          for (const qk of queryKeys) own = Math.max(own, queryWordDice(index, lang, qk, tgt, w))
+          let own = ownOf.get(w)
+          if (own === undefined) {
+            own = (2 * (inOcc.get(w)?.length ?? 0)) / (n + fw)
+            for (const qk of queryKeys) own = Math.max(own, queryWordDice(index, lang, qk, tgt, w))
+            ownOf.set(w, own)
+          }
           for (const e of srcKeys) {
             if (queryKeys.includes(e) || (lang === 'zh' && e.length < 2)) continue
+            // Dice can be at most 2·min(fe, fw)/(fe + fw): skip the intersection when even that cannot win
+            const fe = index.postings[lang].get(e)?.length ?? 0
+            if ((2 * Math.min(fe, fw)) / (fe + fw) <= own) continue
             if (dice(index, lang, e, tgt, w) > own) {
               if ((globalThis as { DEBUG?: boolean }).DEBUG) console.log('drop', w, 'own', own.toFixed(3), 'by', e, dice(index, lang, e, tgt, w).toFixed(3))
               dropped.add(w)

@@ -40,8 +40,18 @@ export const STOPWORDS: Record<Lang, ReadonlySet<string>> = {
 /** Is the folded form of this word a function word of the language? */
 export function isStopword(lang: Lang, word: string): boolean {
   const set = STOPWORDS[lang]
-  return set.has(word) || set.has(fold(word).trim())
+  if (set.has(word)) return true
+  const cache = stopCache[lang]
+  let hit = cache.get(word)
+  if (hit === undefined) {
+    hit = set.has(fold(word).trim())
+    if (cache.size > 100_000) cache.clear()
+    cache.set(word, hit)
+  }
+  return hit
 }
+
+const stopCache: Record<Lang, Map<string, boolean>> = { zh: new Map(), en: new Map(), fr: new Map(), es: new Map(), ru: new Map(), ar: new Map() }
 
 const RU_ENDINGS = [
   'иями', 'ями', 'ами', 'ого', 'его', 'ому', 'ему', 'ыми', 'ими', 'ией', 'ием', 'иях', 'иям', 'ые', 'ым', 'ою', 'ею', 'ах', 'ях', 'ам', 'ям', 'ов', 'ев', 'ей', 'ой', 'ий', 'ый', 'ая', 'яя', 'ое', 'ее', 'ую', 'юю', 'ом', 'ем', 'ых', 'их', 'ия', 'ие', 'ии', 'ию', 'а', 'я', 'о', 'е', 'ы', 'и', 'у', 'ю', 'ь', 'й',

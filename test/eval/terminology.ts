@@ -44,10 +44,12 @@ export async function evalRenderings(units: AlignedUnit[], verbose = true): Prom
   const hits = Object.fromEntries(TARGETS.map((l) => [l, 0])) as Record<Lang, number>
   const misses: string[] = []
   const times: number[] = []
+  let slowest = { term: '', ms: 0 }
   for (const term of gold) {
     const t1 = performance.now()
     const result = discoverRenderings(index, term.zh, 'zh', { targets: TARGETS })
     times.push(performance.now() - t1)
+    if (times[times.length - 1] > slowest.ms) slowest = { term: term.zh, ms: Math.round(times[times.length - 1]) }
     for (const l of TARGETS) {
       const top = result.renderings[l]?.[0]
       const ok = !!top && term.renderings[l].some((g) => sameRendering(top.text, g, l))
@@ -57,7 +59,7 @@ export async function evalRenderings(units: AlignedUnit[], verbose = true): Prom
   }
   const p = Object.fromEntries(TARGETS.map((l) => [l, hits[l] / gold.length])) as Record<Lang, number>
   times.sort((a, b) => a - b)
-  console.log(`terminology: rendering discovery, ${gold.length} gold Chinese terms, memory of ${units.length} units (index built in ${Math.round(built)} ms; query p50 ${Math.round(times[times.length >> 1])} ms, max ${Math.round(times[times.length - 1])} ms)`)
+  console.log(`terminology: rendering discovery, ${gold.length} gold Chinese terms, memory of ${units.length} units (index built in ${Math.round(built)} ms; query p50 ${Math.round(times[times.length >> 1])} ms, max ${Math.round(times[times.length - 1])} ms for ${slowest.term})`)
   console.log(`  precision@1  ${TARGETS.map((l) => `${l} ${p[l].toFixed(3)}`).join('  ')}  (target ≥ 0.9)`)
   if (verbose) for (const m of misses) console.log(`  miss  ${m}`)
   return p
