@@ -59,7 +59,6 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       PORT: String(port),
       HOST: '127.0.0.1',
       CORPORA_DIR: options.corporaDir,
-      SIXFOLD_DATA_DIR: join(dir, 'data'),
       NO_COLOR: '1',
       ...options.env,
     },
