@@ -98,3 +98,11 @@ export function languagesOf(index: MemoryIndex): Lang[] {
   for (const u of index.units) for (const l of Object.keys(u.texts)) present.add(l as Lang)
   return [...present]
 }
+
+/**
+ * Builds the rendering index ahead of the first query (a few seconds on the demo corpora);
+ * call it once the start-up import is done. Errors are left to the first real query.
+ */
+export function warmTerminology(client: Client): void {
+  memoryIndex(client).catch(() => undefined)
+}

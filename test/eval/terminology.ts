@@ -217,6 +217,7 @@ export async function evalChecks(units: AlignedUnit[], gold: GoldTerm[], perKind
 }
 
 export async function run(): Promise<void> {
+  console.log('terminology: memory built from corpora/ (UNPC devset + SDG framework) with the pure functions; ../shared/eval is not used by this suite')
   const units = memoryUnits()
   await evalRenderings(units)
   await evalChecks(units, readGold())
