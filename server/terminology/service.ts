@@ -88,6 +88,8 @@ export async function termCandidates(client: Client, query: TermsQuery): Promise
   return { language: lang, document: symbol, candidates, tookMs: Math.round(performance.now() - t0) }
 }
 
+const variantCache = new WeakMap<MemoryIndex, Map<string, Finding[]>>()
+
 export interface ReviewQuery {
   document?: string
   kinds?: FindingKind[]
@@ -128,7 +130,18 @@ export async function review(client: Client, query: ReviewQuery = {}): Promise<R
     )
     for (const m of mined) terms.add(m.term)
     const targets = (query.targets ?? LANGS).filter((l) => l !== src)
-    findings.push(...variantFindings(index, [...terms].slice(0, 25), src, targets, scope))
+    const chosen = [...terms].slice(0, 25)
+    // variants cost a discovery per term: kept per memory state, scope and terms
+    let cache = variantCache.get(index)
+    if (!cache) variantCache.set(index, (cache = new Map()))
+    const key = JSON.stringify([symbol, src, targets, chosen])
+    let variants = cache.get(key)
+    if (!variants) {
+      variants = variantFindings(index, chosen, src, targets, scope)
+      if (cache.size > 50) cache.clear()
+      cache.set(key, variants)
+    }
+    findings.push(...variants.map((f) => ({ ...f })))
   }
   const accepted = await acceptedKeys(client)
   for (const f of findings) f.accepted = accepted.has(f.key)
