@@ -95,6 +95,14 @@ describe('SearchView', () => {
     expect(w.find('[role=alert]').text()).toBe('The memory is still being imported; try again in a moment.')
   })
 
+  it('names the language of a Latin-script query from the renderings detection', async () => {
+    api
+      .on('GET', '/api/search', { ...searchAnswer, query: 'développement durable', detected: null, languages: ['en', 'fr', 'es'] })
+      .on('GET', '/api/renderings', { ...renderingsAnswer, term: 'développement durable', language: 'fr', detected: true })
+    const { w } = await open('/?q=développement durable')
+    expect(w.find('[data-test=detected]').text()).toBe('Detected French · searching English, French, Spanish')
+  })
+
   it('keeps the query, document and languages in the URL', async () => {
     const { w, router } = await open('/?q=可持续发展&doc=sdg&show=zh,en')
     const search = api.calls.find((c) => c.path === '/api/search')!
