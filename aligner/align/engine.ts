@@ -82,25 +82,11 @@ interface Side {
   /** Label id or -1. */
   label: Int32Array
   furniture: Uint8Array
-  tokens: string[][]
-  /** Target-side view, built on first use: vocabulary and each unit's distinct token ids. */
-  vocab?: { ids: Map<string, number>; units: Int32Array[] }
+  /** The side's vocabulary and each unit's distinct token ids (token strings are not kept: they dominate memory). */
+  vocab: { ids: Map<string, number>; units: Int32Array[] }
 }
 
-function sideVocab(side: Side): NonNullable<Side['vocab']> {
-  if (side.vocab) return side.vocab
-  const ids = new Map<string, number>()
-  const units: Int32Array[] = new Array(side.n)
-  for (let j = 0; j < side.n; j++) {
-    const seen = new Set<number>()
-    for (const t of side.tokens[j]) {
-      let id = ids.get(t)
-      if (id === undefined) ids.set(t, (id = ids.size))
-      seen.add(id)
-    }
-    units[j] = Int32Array.from(seen)
-  }
-  side.vocab = { ids, units }
+function sideVocab(side: Side): Side['vocab'] {
   return side.vocab
 }
 
@@ -136,7 +122,6 @@ interface UnitFeatures {
   names: Int32Array
   label: number
   furniture: number
-  tokens: string[]
 }
 
 /** Features of one unit, by unit object: a sentence aligned against five languages is read once. */
@@ -158,7 +143,6 @@ function unitFeatures(u: AlignUnit, lang: Lang): UnitFeatures {
     names: names.length ? Int32Array.from(names).sort() : EMPTY,
     label: label ? hashKey(label) : -1,
     furniture,
-    tokens: furniture ? [] : lexicalTokens(u.text, lang),
   }
   unitCache.set(u, out)
   return out
@@ -173,8 +157,9 @@ function computeSide(units: readonly AlignUnit[], lang: Lang): Side {
     names: new Array(n),
     label: new Int32Array(n).fill(-1),
     furniture: new Uint8Array(n),
-    tokens: new Array(n),
+    vocab: { ids: new Map(), units: new Array(n) },
   }
+  const ids = side.vocab.ids
   for (let k = 0; k < n; k++) {
     const f = unitFeatures(units[k], lang)
     side.len[k] = f.len
@@ -182,7 +167,14 @@ function computeSide(units: readonly AlignUnit[], lang: Lang): Side {
     side.names[k] = f.names
     side.label[k] = f.label
     side.furniture[k] = f.furniture
-    side.tokens[k] = f.tokens
+    const seen = new Set<number>()
+    if (!f.furniture)
+      for (const t of lexicalTokens(units[k].text, lang)) {
+        let id = ids.get(t)
+        if (id === undefined) ids.set(t, (id = ids.size))
+        seen.add(id)
+      }
+    side.vocab.units[k] = Int32Array.from(seen)
   }
   return side
 }
@@ -608,27 +600,48 @@ function runDP(n: number, m: number, band: Band, shapes: readonly Shape[], score
 
 // ---------------------------------------------------------------- anchors
 
-/** Units sharing a strict fact or label that occurs exactly once on each side. */
-function findAnchors(src: Side, tgt: Side): Array<[number, number]> {
-  const count = (side: Side) => {
+/** Keys a unit offers as anchor evidence: its strict facts and its label. */
+function anchorKeys(side: Side, k: number): string[] {
+  const keys: string[] = []
+  for (const f of side.facts[k]) keys.push(`f${f}`)
+  if (side.label[k] >= 0) keys.push(`l${side.label[k]}`)
+  return keys
+}
+
+/** Pairs (i, j) whose key occurs exactly once in src[s0, s1) and once in tgt[t0, t1). */
+function uniqueMatches(src: Side, tgt: Side, s0: number, s1: number, t0: number, t1: number): Array<[number, number]> {
+  const count = (side: Side, from: number, to: number) => {
     const where = new Map<string, number>()
-    const times = new Map<string, number>()
-    const note = (key: string, k: number) => {
-      times.set(key, (times.get(key) ?? 0) + 1)
-      where.set(key, k)
-    }
-    for (let k = 0; k < side.n; k++) {
-      for (const f of new Set(side.facts[k])) note(`f${f}`, k)
-      if (side.label[k] >= 0) note(`l${side.label[k]}`, k)
-    }
-    return { where, times }
+    for (let k = from; k < to; k++)
+      for (const key of new Set(anchorKeys(side, k))) where.set(key, where.has(key) ? -1 : k)
+    return where
   }
-  const s = count(src)
-  const t = count(tgt)
+  const s = count(src, s0, s1)
+  const t = count(tgt, t0, t1)
   const pts: Array<[number, number]> = []
-  for (const [key, c] of s.times) {
-    if (c !== 1 || t.times.get(key) !== 1) continue
-    pts.push([s.where.get(key)!, t.where.get(key)!])
+  for (const [key, i] of s) {
+    const j = t.get(key)
+    if (i >= 0 && j !== undefined && j >= 0) pts.push([i, j])
+  }
+  return pts
+}
+
+/**
+ * Anchors: units sharing a fact or label unique in the whole document pair,
+ * then, around the path those give, unique within windows (a long document
+ * repeats its numbers, but rarely within a few hundred sentences).
+ */
+function findAnchors(src: Side, tgt: Side): Array<[number, number]> {
+  const global = monotoneChain(uniqueMatches(src, tgt, 0, src.n, 0, tgt.n))
+  if (src.n < 600) return global
+  const guide = guidePath(src.n, tgt.n, src.len, tgt.len, global)
+  const W = 300
+  const pts: Array<[number, number]> = [...global]
+  for (let s0 = 0; s0 < src.n; s0 += W) {
+    const s1 = Math.min(src.n, s0 + W)
+    const t0 = Math.max(0, Math.floor(guide[s0]) - W / 2)
+    const t1 = Math.min(tgt.n, Math.ceil(guide[s1]) + W / 2)
+    pts.push(...uniqueMatches(src, tgt, s0, s1, t0, t1))
   }
   return monotoneChain(pts)
 }
