@@ -2,7 +2,7 @@ import { mount, type VueWrapper } from '@vue/test-utils'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createTestRouter } from '../router.ts'
 import { alignmentAnswer, documentDetail } from '../testing/fixtures.ts'
-import { mockApi, settle, type MockApi } from '../testing/mock-fetch.ts'
+import { mockApi, settle, type MockApi, type RecordedCall } from '../testing/mock-fetch.ts'
 import AlignmentView from './AlignmentView.vue'
 
 let api: MockApi
@@ -124,6 +124,20 @@ describe('AlignmentView', () => {
     await settle()
     expect(posts()[1].path).toBe('/api/documents/sdg/alignment/confirm')
     expect(posts()[1].body).toMatchObject({ level: 'paragraph', confirmed: true })
+  })
+
+  it('moves segments across the page edge to the bead on the previous page', async () => {
+    const edge = { ...alignmentAnswer.groups[0], id: 99, ordinal: 49 }
+    api.on('GET', '/api/documents/sdg/alignment', (c: RecordedCall) =>
+      c.query.get('pageSize') === '1' ? { ...alignmentAnswer, page: 50, pageSize: 1, total: 53, groups: [edge] } : { ...alignmentAnswer, page: 2, total: 53 },
+    )
+    const { w } = await open('/alignment/sdg?page=2')
+    const edgeCall = api.calls.find((c) => c.query.get('pageSize') === '1')!
+    expect(edgeCall.query.get('page')).toBe('50')
+    await vi.waitFor(() => expect(w.find('article.bead.active .cell-actions button').attributes('disabled')).toBeUndefined())
+    press('[')
+    await settle()
+    expect(posts()[0].body).toEqual({ level: 'paragraph', lang: 'en', memberIds: [11], toGroupId: 99 })
   })
 
   it('shows an API refusal in words', async () => {
