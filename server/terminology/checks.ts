@@ -15,7 +15,7 @@
  */
 import { detectLanguage } from '../../aligner/language/index.ts'
 import { extractFacts, type Fact } from '../../aligner/signals/facts.ts'
-import { chineseToInt, ordinalWord } from '../../aligner/signals/numerals.ts'
+import { arabicOrdinal, chineseToInt, ordinalWord, romanToInt } from '../../aligner/signals/numerals.ts'
 import { LANGS, type Lang } from '../../aligner/types.ts'
 import type { Finding, FindingKind, FindingSegment, TextSpan } from './contract.ts'
 import { containsPhrase, discoverRenderings, zhWordMatches, type MemoryIndex } from './renderings.ts'
@@ -103,7 +103,7 @@ const LEADING_LABEL = /^\s*\(?[\d\u0660-\u0669]{1,3}\s*(?:[.)]|[-–—]\s)\s*/u
  * order (`734 156` for 156 734): such runs are not checked as facts on the Arabic side, and
  * offer both readings to the other side.
  */
-const AR_GROUPS = /(?<![\d,.])\d{1,3}(?: \d{3})+(?![\d,.])/gu
+const AR_GROUPS = /(?<![\d,.])(?:\d{1,3}(?: \d{3})+|\d{3}(?: \d{3})* \d{1,2})(?![\d,.])/gu
 
 function arabicGroupReadings(text: string): number[] {
   const out: number[] = []
@@ -132,16 +132,61 @@ function wordNumbers(text: string, lang: Lang): number[] {
       if (v !== null) out.push(v)
     }
   } else {
-    for (const m of text.matchAll(/\p{L}+(?:-\p{L}+)?/gu)) {
-      const v = ordinalWord(m[0]) ?? ordinalWord(m[0].replace(/-/g, ' ')) ?? (lang === 'en' ? englishCardinal(m[0]) : null)
+    const words = [...text.matchAll(/\p{L}+(?:-\p{L}+)?/gu)].map((m) => m[0])
+    words.forEach((w, i) => {
+      const v = ordinalWord(w) ?? ordinalWord(w.replace(/-/g, ' ')) ?? cardinalWord(lang, w)
       if (v !== null) out.push(v)
-    }
+      if (lang === 'ar') {
+        // الحادي عشر, الأربعة عشر: the article and the attached و/ب/ل are not part of the numeral
+        const bare = words.slice(i, i + 2).map((x) => x.replace(/^(?:و|ب|ل)?(?:ال)?/u, ''))
+        const ord = arabicOrdinal(bare) ?? arabicOrdinal(words.slice(i, i + 2))
+        if (ord) out.push(ord.value)
+        if (/^(?:ال)?(?:واحد|اثن|ثلاث|أربع|خمس|ست|سبع|ثمان|تسع)/u.test(w) && /^(عشر|عشرة)$/u.test(words[i + 1] ?? '')) {
+          const units = ['واحد', 'اثن', 'ثلاث', 'أربع', 'خمس', 'ست', 'سبع', 'ثمان', 'تسع']
+          const u = units.findIndex((x) => w.replace(/^ال/u, '').startsWith(x))
+          if (u >= 0) out.push(11 + u)
+        }
+      }
+    })
+  }
+  // Roman numerals (session numbers: 1147 (XLI) = 1147 (د-41))
+  for (const m of text.matchAll(/(?<![\p{L}])[IVXLCDM]{2,}(?![\p{L}])/gu)) {
+    const v = romanToInt(m[0])
+    if (v !== null) out.push(v)
   }
   return out
 }
 
 const EN_UNITS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen']
 const EN_TENS = ['', '', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety']
+
+/** Cardinal words that UN style spells out (ten to ninety, hundred), by language. */
+const CARDINALS: Partial<Record<Lang, Record<string, number>>> = {
+  fr: { dix: 10, onze: 11, douze: 12, treize: 13, quatorze: 14, quinze: 15, seize: 16, vingt: 20, trente: 30, quarante: 40, quarantaine: 40, cinquante: 50, cinquantaine: 50, soixante: 60, cent: 100, centaine: 100, dizaine: 10, douzaine: 12, vingtaine: 20, trentaine: 30 },
+  es: { diez: 10, once: 11, doce: 12, trece: 13, catorce: 14, quince: 15, dieciséis: 16, veinte: 20, treinta: 30, cuarenta: 40, cincuenta: 50, sesenta: 60, setenta: 70, ochenta: 80, noventa: 90, cien: 100, ciento: 100, decena: 10, docena: 12 },
+  ru: { десять: 10, десяти: 10, одиннадцать: 11, двенадцать: 12, пятнадцать: 15, двадцать: 20, двадцати: 20, тридцать: 30, тридцати: 30, сорок: 40, пятьдесят: 50, сто: 100 },
+  ar: { عشرة: 10, عشر: 10, عشرين: 20, عشرون: 20, ثلاثين: 30, ثلاثون: 30, أربعين: 40, أربعون: 40, خمسين: 50, خمسون: 50, مائة: 100, مئة: 100 },
+}
+
+const RU_STEMS: Array<[string, number]> = [
+  ['одиннадцат', 11], ['двенадцат', 12], ['тринадцат', 13], ['четырнадцат', 14], ['пятнадцат', 15], ['шестнадцат', 16], ['семнадцат', 17], ['восемнадцат', 18], ['девятнадцат', 19],
+  ['двадцат', 20], ['тридцат', 30], ['сорок', 40], ['пятидесят', 50], ['шестидесят', 60], ['семидесят', 70], ['восьмидесят', 80], ['девяност', 90], ['десят', 10],
+]
+
+function cardinalWord(lang: Lang, word: string): number | null {
+  const w = word.toLowerCase()
+  if (lang === 'en') return englishCardinal(w)
+  const direct = CARDINALS[lang]?.[w]
+  if (direct !== undefined) return direct
+  // French ordinals: onzième → onze
+  if (lang === 'fr' && w.endsWith('ième')) {
+    const base = w.slice(0, -4)
+    return CARDINALS.fr![base] ?? CARDINALS.fr![`${base}e`] ?? null
+  }
+  // Russian numerals and ordinals in any case: одиннадцатом, двадцати
+  if (lang === 'ru') for (const [stem, v] of RU_STEMS) if (w.startsWith(stem)) return v
+  return null
+}
 
 /** `Twenty-four` → 24, `ten` → 10 (English cardinals up to 99). */
 function englishCardinal(word: string): number | null {
