@@ -95,8 +95,8 @@ export function mineTerms(texts: string[], lang: Lang, options: MiningOptions = 
         const span = toks.slice(s, e + 1)
         // a Chinese one-word candidate must be a name or at least three characters
         if (lang === 'zh' && span.length === 1 && span[0].text.length < 3 && !UN_NAMES.has(span[0].text)) continue
-        // an English one-word candidate must be an acronym or a compound (UNODC, Secretary-General, capacity-building)
-        if (lang !== 'zh' && span.length === 1 && !/^\p{Lu}{2,}\d*$/u.test(span[0].text) && !text.slice(span[0].start, span[0].end + 1).includes('-')) continue
+        // an English one-word candidate must be an acronym (UNODC); compounds (Secretary-General) are two words joined by a hyphen
+        if (lang !== 'zh' && span.length === 1 && !/^\p{Lu}{2,}\d*$/u.test(span[0].text)) continue
         const key = span.map((t) => t.key).join(' ')
         add(key, span.map((t) => t.key), text.slice(span[0].start, span[span.length - 1].end), i)
       }

@@ -51,7 +51,7 @@ export interface TermsQuery {
 export async function termCandidates(client: Client, query: TermsQuery): Promise<TermsResponse> {
   const t0 = performance.now()
   const lang = query.lang ?? 'zh'
-  const limit = query.limit ?? 30
+  const limit = query.limit ?? 20
   const perLang = query.renderings ?? 1
   const index = await memoryIndex(client)
   let symbol: string | null = null
