@@ -10,3 +10,10 @@ export function documentFromLines(lines: readonly string[], lang: Lang): ParsedD
     furniture: [],
   }
 }
+
+/** Lines of a text: a final newline ends the last line rather than starting an empty one; empty lines are lines. */
+export function splitLines(text: string): string[] {
+  const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\n|\r/)
+  if (lines.length > 1 && lines[lines.length - 1] === '') lines.pop()
+  return lines
+}

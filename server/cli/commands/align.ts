@@ -12,6 +12,7 @@
 import { readFile, stat } from 'node:fs/promises'
 import { alignSentences } from '../../../aligner/align/sentences.ts'
 import { formatBeads } from '../../../aligner/align/beads.ts'
+import { splitLines } from '../../../aligner/align/lines.ts'
 import { isLang, LANGS, SixfoldError, type Lang } from '../../../aligner/types.ts'
 
 const USAGE = 'usage: sixfold align <src> <tgt> --src-lang xx --tgt-lang yy [--input lines|document] [--json]'
@@ -76,13 +77,6 @@ async function readText(path: string): Promise<string> {
     throw new SixfoldError('file', `${path} is not valid UTF-8 text`)
   }
   return text.replace(/^\uFEFF/, '')
-}
-
-/** Lines of a file: a final newline ends the last line rather than starting an empty one. */
-export function splitLines(text: string): string[] {
-  const lines = text.split(/\r\n|\n|\r/)
-  if (lines.length > 1 && lines[lines.length - 1] === '') lines.pop()
-  return lines
 }
 
 export async function run(args: string[]): Promise<number> {
