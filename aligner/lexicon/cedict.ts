@@ -19,6 +19,11 @@ export interface ChineseDictionary {
   hasPrefix(prefix: string): boolean
   /** Whether some headword of two or more characters starts with these two UTF-16 code units. */
   startsPair(a: number, b: number): boolean
+  /**
+   * The longest headword starting at `text[i]` (its length; 1 when none is longer than a
+   * character), found by rolling hashes over char codes: no substring is made per probe.
+   */
+  longestWordAt(text: string, i: number): number
   /** Longest headword length, for maximum matching. */
   readonly maxWordLength: number
 }
@@ -56,6 +61,11 @@ function cleanSense(sense: string): string | null {
 
 let cached: ChineseDictionary | null = null
 
+/** A polynomial hash kept below 2^36 (so h × 65599 stays exact in doubles), extended one UTF-16 code unit at a time. */
+function rollHash(h: number, code: number): number {
+  return (h * 65599 + code + 1) % 68719476731
+}
+
 /** The dictionary, loaded on first use (immutable afterwards). */
 export function chineseDictionary(): ChineseDictionary {
   if (cached) return cached
@@ -89,12 +99,45 @@ export function chineseDictionary(): ChineseDictionary {
     stems.set(word, (out = list))
     return out
   }
-  const prefixes = new Set<string>()
   const pairs = new Set<number>()
+  const wordHashes = new Set<number>()
+  const prefixHashes = new Set<number>()
   for (const w of senses.keys()) {
-    if (w.length >= 2) pairs.add(w.charCodeAt(0) * 65536 + w.charCodeAt(1))
-    for (let k = 2; k < w.length; k++) prefixes.add(w.slice(0, k))
+    if (w.length < 2) continue
+    pairs.add(w.charCodeAt(0) * 65536 + w.charCodeAt(1))
+    let h = 0
+    for (let k = 0; k < w.length; k++) {
+      h = rollHash(h, w.charCodeAt(k))
+      if (k >= 1 && k < w.length - 1) prefixHashes.add(h)
+    }
+    wordHashes.add(h)
   }
-  cached = { has: (w) => senses.has(w), hasPrefix: (p) => prefixes.has(p), startsPair: (a, b) => pairs.has(a * 65536 + b), english, maxWordLength }
+  const longestWordAt = (text: string, i: number): number => {
+    const n = text.length
+    if (i + 1 >= n || !pairs.has(text.charCodeAt(i) * 65536 + text.charCodeAt(i + 1))) return 1
+    let len = 1
+    let h = rollHash(0, text.charCodeAt(i))
+    const max = Math.min(maxWordLength, n - i)
+    for (let k = 2; k <= max; k++) {
+      h = rollHash(h, text.charCodeAt(i + k - 1))
+      if (wordHashes.has(h)) len = k
+      if (!prefixHashes.has(h)) break
+    }
+    // hashes can collide: confirm the word itself
+    while (len > 1 && !senses.has(text.slice(i, i + len))) len--
+    return len
+  }
+  cached = {
+    has: (w) => senses.has(w),
+    hasPrefix: (p) => {
+      let h = 0
+      for (let k = 0; k < p.length; k++) h = rollHash(h, p.charCodeAt(k))
+      return prefixHashes.has(h)
+    },
+    startsPair: (a, b) => pairs.has(a * 65536 + b),
+    longestWordAt,
+    english,
+    maxWordLength,
+  }
   return cached
 }

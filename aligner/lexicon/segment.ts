@@ -20,14 +20,7 @@ export function segmentChinese(text: string): string[] {
   while (i < n) {
     const c = text[i]
     if (HAN.test(c)) {
-      // longest headword starting here: grow while some headword continues the prefix
-      let len = 1
-      const max = i + 1 < n && dict.startsPair(text.charCodeAt(i), text.charCodeAt(i + 1)) ? Math.min(dict.maxWordLength, n - i) : 1
-      for (let k = 2; k <= max; k++) {
-        const piece = text.slice(i, i + k)
-        if (dict.has(piece)) len = k
-        if (k < max && !dict.hasPrefix(piece)) break
-      }
+      const len = dict.longestWordAt(text, i)
       const w = text.slice(i, i + len)
       if (!(len === 1 && ZH_STOP.has(w))) out.push(w)
       i += len
