@@ -3,9 +3,9 @@
  * glossary_refs, review_acceptances). Every write is one transaction through the
  * server's write queue, so an entry is never stored half-written.
  */
-import type { Client, InValue, Transaction } from '@libsql/client'
+import type { Client, InValue } from '@libsql/client'
 import { isLang, LANGS, SixfoldError, type Lang } from '../../aligner/types.ts'
-import { inWriteTransaction } from '../db/write.ts'
+import { inWriteTransaction, type Executor } from '../db/write.ts'
 import type { GlossaryRule } from './checks.ts'
 import type { EntryStatus, GlossaryEntry, GlossaryEntryInput, GlossaryEntryPatch, GlossaryRef, GlossaryTerm } from './contract.ts'
 
@@ -26,7 +26,7 @@ function validateInput(input: GlossaryEntryInput | GlossaryEntryPatch, requireTe
   }
 }
 
-async function insertEntry(tx: Transaction, input: GlossaryEntryInput): Promise<number> {
+async function insertEntry(tx: Executor, input: GlossaryEntryInput): Promise<number> {
   const rs = await tx.execute({
     sql: 'INSERT INTO glossary_entries (concept, status, note, origin, score, frequency) VALUES (?, ?, ?, ?, ?, ?) RETURNING id',
     args: [input.concept ?? null, input.status ?? 'candidate', input.note ?? null, input.origin ?? 'manual', input.score ?? null, input.frequency ?? null],
@@ -37,13 +37,13 @@ async function insertEntry(tx: Transaction, input: GlossaryEntryInput): Promise<
   return id
 }
 
-async function writeTerms(tx: Transaction, entryId: number, terms: GlossaryTerm[]): Promise<void> {
+async function writeTerms(tx: Executor, entryId: number, terms: GlossaryTerm[]): Promise<void> {
   for (const t of terms) {
     await tx.execute({ sql: 'INSERT INTO glossary_terms (entry_id, lang, text, usage) VALUES (?, ?, ?, ?)', args: [entryId, t.lang, t.text.trim(), t.usage ?? 'preferred'] })
   }
 }
 
-async function writeRefs(tx: Transaction, entryId: number, refs: GlossaryRef[]): Promise<void> {
+async function writeRefs(tx: Executor, entryId: number, refs: GlossaryRef[]): Promise<void> {
   for (const r of refs) {
     // a reference to a group that no longer exists keeps its document and paragraph
     let gid: number | null = r.groupId
