@@ -124,7 +124,8 @@ function inject(unit: AlignedUnit, tgt: Lang, kind: Injection, gold: GoldTerm[],
       const here = gold.filter((g) => containsPhrase(unit.texts.zh!, 'zh', g.zh) && g.renderings[tgt].some((r) => containsPhrase(tt, tgt, r)))
       if (!here.length) return null
       const term = here[Math.floor(random() * here.length)]
-      const others = gold.filter((g) => g !== term && !unit.texts.zh!.includes(g.zh))
+      // another term's rendering, which does not itself contain the approved one ("United Nations Development Programme" for "United Nations" would not be a swap)
+      const others = gold.filter((g) => g !== term && !unit.texts.zh!.includes(g.zh) && !term.renderings[tgt].some((r) => containsPhrase(g.renderings[tgt][0], tgt, r)))
       const wrong = others[Math.floor(random() * others.length)].renderings[tgt][0]
       // replace every occurrence of the approved rendering(s) by another term's rendering
       let out = tt
