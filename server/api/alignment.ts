@@ -3,7 +3,7 @@
  * makes to it (merge, split, relink, confirm). Edited groups become human
  * groups (origin 'human', confidence 1), which re-alignment never overwrites.
  */
-import type { Client, InValue, Transaction } from '@libsql/client'
+import type { Client, InValue } from '@libsql/client'
 import type { Lang } from '../../aligner/types.ts'
 import { inWriteTransaction, placeholders, type Executor } from '../db/write.ts'
 import type { AlignmentEditResponse, AlignmentGroup, AlignmentLevel, AlignmentMember, AlignmentOrder, AlignmentResponse, MergeRequest, RelinkRequest, SplitRequest, ConfirmRequest } from './contract.ts'
@@ -195,7 +195,7 @@ async function reparentSentences(tx: Executor, documentId: number): Promise<void
   })
 }
 
-async function finish(tx: Transaction, documentId: number, level: AlignmentLevel, touched: number[], removed: number[]): Promise<AlignmentEditResponse> {
+async function finish(tx: Executor, documentId: number, level: AlignmentLevel, touched: number[], removed: number[]): Promise<AlignmentEditResponse> {
   await renumber(tx, documentId, level)
   if (level === 'paragraph') await reparentSentences(tx, documentId)
   const langs = await documentLanguages(tx, documentId)

@@ -8,6 +8,7 @@ import { dirname, resolve } from 'node:path'
 import { createClient, type Client } from '@libsql/client'
 import { drizzle, type LibSQLDatabase } from 'drizzle-orm/libsql'
 import * as schema from './schema.ts'
+import { closeNative, registerLocalFile } from './write.ts'
 
 export type Db = LibSQLDatabase<typeof schema>
 
@@ -42,7 +43,20 @@ export function openDatabase(options: DatabaseOptions = databaseOptionsFromEnv()
   }
   const client = createClient({ url, authToken: options.authToken, syncUrl: options.syncUrl })
   const db = drizzle(client, { schema })
-  return { db, client, url, close: () => client.close() }
+  // Writes to a local file (not a replica) go through a native connection: see write.ts.
+  if (url.startsWith('file:') && !options.syncUrl) {
+    const path = url.slice('file:'.length)
+    if (path && path !== ':memory:' && !path.includes('?')) registerLocalFile(client, resolve(path))
+  }
+  return {
+    db,
+    client,
+    url,
+    close: () => {
+      closeNative(client)
+      client.close()
+    },
+  }
 }
 
 /** Pragmas for an embedded file: WAL for concurrent readers, foreign keys on. */

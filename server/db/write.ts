@@ -4,11 +4,75 @@
  * allocation for rows inserted with explicit ids (so that parents and children
  * can be written in bulk without reading ids back row by row).
  */
-import type { Client, InArgs, InValue, ResultSet, Transaction } from '@libsql/client'
+import type { Client, InValue } from '@libsql/client'
+import Database from 'libsql'
 
-/** What both a client and a transaction can do. */
+/** Rows by column name. */
+export interface QueryResult {
+  rows: Array<Record<string, unknown>>
+}
+
+/** What a client, a transaction and a native write connection can do. */
 export interface Executor {
-  execute(stmt: { sql: string; args?: InArgs } | string): Promise<ResultSet>
+  execute(stmt: { sql: string; args?: InValue[] } | string): Promise<QueryResult>
+}
+
+type NativeDb = InstanceType<typeof Database>
+type NativeStatement = ReturnType<NativeDb['prepare']>
+
+/**
+ * Local files are written through a native connection with a cache of
+ * prepared statements: @libsql/client prepares every statement anew, and the
+ * native binding does not give a statement's memory back (measured: ~230 bytes
+ * per inserted row, 10 GB over a 6-million-row import). A reused statement
+ * holds its memory once.
+ */
+const localFiles = new WeakMap<Client, string>()
+const natives = new Map<string, { db: NativeDb; statements: Map<string, NativeStatement> }>()
+
+/** Declares that `client` is an embedded database in the file at `path` (not a replica). */
+export function registerLocalFile(client: Client, path: string): void {
+  localFiles.set(client, path)
+}
+
+/** Closes the native write connection of `client`, if it has one. */
+export function closeNative(client: Client): void {
+  const path = localFiles.get(client)
+  const native = path ? natives.get(path) : undefined
+  if (path && native) {
+    natives.delete(path)
+    if (native.db.open) native.db.close()
+  }
+}
+
+function nativeFor(client: Client): { db: NativeDb; statements: Map<string, NativeStatement> } | null {
+  const path = localFiles.get(client)
+  if (!path) return null
+  let native = natives.get(path)
+  if (!native || !native.db.open) {
+    const db = new Database(path)
+    db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000; PRAGMA cache_size = -262144')
+    native = { db, statements: new Map() }
+    natives.set(path, native)
+  }
+  return native
+}
+
+class NativeExecutor implements Executor {
+  constructor(private readonly native: { db: NativeDb; statements: Map<string, NativeStatement> }) {}
+  async execute(stmt: { sql: string; args?: InValue[] } | string): Promise<QueryResult> {
+    const sql = typeof stmt === 'string' ? stmt : stmt.sql
+    const args = typeof stmt === 'string' ? [] : (stmt.args ?? [])
+    let prepared = this.native.statements.get(sql)
+    if (!prepared) {
+      prepared = this.native.db.prepare(sql)
+      if (this.native.statements.size >= 300) this.native.statements.delete(this.native.statements.keys().next().value!)
+      this.native.statements.set(sql, prepared)
+    }
+    if (prepared.reader) return { rows: prepared.all(args) as Array<Record<string, unknown>> }
+    prepared.run(args)
+    return { rows: [] }
+  }
 }
 
 const MAX_VARIABLES = 32000
@@ -52,13 +116,25 @@ let writeQueue: Promise<unknown> = Promise.resolve()
  * set first (a libSQL client opens a fresh connection after each transaction,
  * and `PRAGMA foreign_keys` is a no-op inside one).
  */
-export function inWriteTransaction<T>(client: Client, work: (tx: Transaction) => Promise<T>): Promise<T> {
+export function inWriteTransaction<T>(client: Client, work: (tx: Executor) => Promise<T>): Promise<T> {
   const run = writeQueue.then(() => runWriteTransaction(client, work))
   writeQueue = run.catch(() => undefined)
   return run
 }
 
-async function runWriteTransaction<T>(client: Client, work: (tx: Transaction) => Promise<T>): Promise<T> {
+async function runWriteTransaction<T>(client: Client, work: (tx: Executor) => Promise<T>): Promise<T> {
+  const native = nativeFor(client)
+  if (native) {
+    native.db.exec('BEGIN IMMEDIATE')
+    try {
+      const result = await work(new NativeExecutor(native))
+      native.db.exec('COMMIT')
+      return result
+    } catch (error) {
+      if (native.db.inTransaction) native.db.exec('ROLLBACK')
+      throw error
+    }
+  }
   if (client.protocol === 'file') {
     await client.execute('PRAGMA foreign_keys = ON')
     await client.execute('PRAGMA busy_timeout = 5000')

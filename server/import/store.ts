@@ -11,7 +11,7 @@
  *   members are still there (unchanged versions keep their row ids; members in
  *   a changed version are found again by identical text).
  */
-import type { Client, InValue, Transaction } from '@libsql/client'
+import type { Client, InValue } from '@libsql/client'
 import type { Lang, ParsedDocument, Paragraph, VersionsAlignment } from '../../aligner/types.ts'
 import { fold } from '../search/fold.ts'
 import { forChunks, insertRows, inWriteTransaction, nextId, placeholders, type Executor } from '../db/write.ts'
@@ -520,7 +520,7 @@ function sentenceText(v: LoadedVersion, k: number, bi: number): string {
   return v.blocks[bi].sentences[k - first]
 }
 
-async function updateMembers(tx: Transaction, table: string, column: string, ids: number[], next: Array<number | null>, prev: Array<number | null>): Promise<void> {
+async function updateMembers(tx: Executor, table: string, column: string, ids: number[], next: Array<number | null>, prev: Array<number | null>): Promise<void> {
   const byGroup = new Map<number | null, number[]>()
   ids.forEach((id, i) => {
     if (next[i] === prev[i]) return
