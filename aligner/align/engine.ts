@@ -848,13 +848,6 @@ export function alignUnits(srcUnits: readonly AlignUnit[], tgtUnits: readonly Al
   if (learn) {
     const prior = adapt(confidentSpans(dp, scorer), dp.beads)
     ;({ dp, scorer } = align(src, tgt, opts, lexicon, lengthModel, prior, { shapes, path: dp.beads, width: 8 }))
-    // Without a dictionary the first lexicon was learned from a length-and-facts alignment;
-    // learning again from the better one pays (hunalign iterates the same way).
-    const hasDictionary = opts.srcLang === 'zh' && isLatinLang(opts.tgtLang)
-    if (!hasDictionary) {
-      const prior2 = adapt(confidentSpans(dp, scorer), dp.beads)
-      ;({ dp, scorer } = align(src, tgt, opts, lexicon, lengthModel, prior2, { shapes, path: dp.beads, width: 4 }))
-    }
   }
   return { beads: toBeads(dp, scorer, src, tgt), lexicon, lengthModel }
 }
