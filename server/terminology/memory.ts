@@ -70,18 +70,31 @@ async function fingerprint(client: Client): Promise<string> {
 interface Cached {
   key: string
   index: Promise<MemoryIndex>
+  building: boolean
 }
 const cache = new WeakMap<Client, Cached>()
 
-/** The rendering index of the whole memory (built once, rebuilt when the memory changed). */
+/**
+ * The rendering index of the whole memory (built once, rebuilt when the memory changed).
+ * While a build runs, queries wait for it rather than start another one (during an import
+ * the memory changes with every batch).
+ */
 export async function memoryIndex(client: Client): Promise<MemoryIndex> {
-  const key = await fingerprint(client)
   const hit = cache.get(client)
+  if (hit?.building) return hit.index
+  const key = await fingerprint(client)
   if (hit && hit.key === key) return hit.index
-  const index = loadUnits(client).then(buildIndex)
-  cache.set(client, { key, index })
-  index.catch(() => cache.delete(client))
-  return index
+  const entry: Cached = { key, index: Promise.resolve(null as unknown as MemoryIndex), building: true }
+  entry.index = loadUnits(client)
+    .then(buildIndex)
+    .finally(() => {
+      entry.building = false
+    })
+  cache.set(client, entry)
+  entry.index.catch(() => {
+    if (cache.get(client) === entry) cache.delete(client)
+  })
+  return entry.index
 }
 
 /** Unit indices of one document in the index. */
