@@ -102,6 +102,8 @@ describe('terminology API and command line on the demo corpora', { timeout: 180_
     const list = await call<GlossaryResponse>('/api/glossary?status=approved&q=Security')
     expect(list.body.entries.map((e) => e.id)).toContain(id)
 
+    const approvedOnly = await call<string>('/api/glossary/export?format=tbx&status=deprecated')
+    expect(approvedOnly.body).not.toContain('<term>Safety Council</term>')
     const exported = await call<string>('/api/glossary/export?format=tbx')
     expect(exported.status).toBe(200)
     expect(exported.body).toContain('<term>Safety Council</term>')

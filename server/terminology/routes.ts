@@ -5,7 +5,7 @@
  *   GET    /terms?lang=zh|en&document=&limit=&renderings=      mined term candidates (TermsResponse)
  *   GET    /glossary?status=&q=&lang=&page=&pageSize=          entries (GlossaryResponse)
  *   POST   /glossary                                          create (GlossaryEntryInput) → GlossaryEntry
- *   GET    /glossary/export?format=tbx|csv                    the glossary as a file
+ *   GET    /glossary/export?format=tbx|csv&status=             the glossary (or the entries of one status) as a file
  *   POST   /glossary/import?format=tbx|csv                    body: the file text → GlossaryImportResponse
  *   POST   /glossary/seed                                     imports the SDG goal titles (once)
  *   GET    /glossary/:id                                      one entry
@@ -139,9 +139,9 @@ export function terminologyRoutes(context: { client: Client }): Hono {
     return c.json(await guarded(() => createEntry(client, { ...body, origin: 'manual' })), 201)
   })
 
-  api.get('/glossary/export', zValidator('query', z.object({ format: z.enum(['tbx', 'csv']).default('tbx'), source: lang.default('zh') }), invalid), async (c) => {
-    const { format, source } = c.req.valid('query')
-    const entries = await allEntries(client)
+  api.get('/glossary/export', zValidator('query', z.object({ format: z.enum(['tbx', 'csv']).default('tbx'), source: lang.default('zh'), status: z.enum(['candidate', 'approved', 'deprecated']).optional() }), invalid), async (c) => {
+    const { format, source, status } = c.req.valid('query')
+    const entries = (await allEntries(client)).filter((e) => !status || e.status === status)
     if (format === 'csv') {
       return c.body(exportCsv(entries), 200, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': 'attachment; filename="sixfold-glossary.csv"' })
     }
