@@ -39,6 +39,22 @@ describe('sixfold align', () => {
     expect(json.beads[0]).toMatchObject({ src: [0], tgt: [0], tgtText: 'No reform of the United Nations can redefine the principles of the Charter.' })
     for (const x of json.beads) expect(x.confidence).toBeGreaterThanOrEqual(0)
   })
+  it('a source document error is one line on stderr in a real process (no unhandled rejection)', () => {
+    const odd = join(tmp, 'b.zh')
+    writeFileSync(odd, '联合国的任何改革都不应重新定义《宪章》的这些原则。\n')
+    const r = sixfold('align', odd, join(FIX, 'zh-en.en.txt'), '--src-lang', 'zh', '--tgt-lang', 'en', '--input', 'document')
+    expect(r.status).not.toBe(0)
+    expect(r.stderr.trim().split('\n')).toHaveLength(1)
+    expect(r.stderr).toMatch(/unknown file type/)
+  })
+  it('keeps lenient for a very short line file in a declared language it cannot confirm', () => {
+    const a = join(tmp, 'short.zh.txt')
+    const b = join(tmp, 'short.fr.txt')
+    writeFileSync(a, '2015年3月11日\n')
+    writeFileSync(b, 'OK\n')
+    const r = sixfold('align', a, b, '--src-lang', 'zh', '--tgt-lang', 'fr')
+    expect(r.status, r.stderr).toBe(0)
+  })
   it('aligns parsed documents with --input document', () => {
     const r = sixfold('align', join(ROOT, 'corpora/udhr/zh.html'), join(ROOT, 'corpora/udhr/en.html'), '--src-lang', 'zh', '--tgt-lang', 'en', '--input', 'document')
     expect(r.status, r.stderr).toBe(0)
@@ -48,6 +64,9 @@ describe('sixfold align', () => {
     const empty = join(tmp, 'empty.txt')
     writeFileSync(empty, '')
     const zh = join(FIX, 'zh-en.zh.txt')
+    const en = join(FIX, 'zh-en.en.txt')
+    const odd = join(tmp, 'a.zh')
+    writeFileSync(odd, '联合国的任何改革都不应重新定义《宪章》的这些原则。\n')
     const cases: Array<[string[], RegExp]> = [
       [['align', zh, join(tmp, 'missing.txt'), '--src-lang', 'zh', '--tgt-lang', 'en'], /no such file/],
       [['align', zh, zh, '--src-lang', 'zh', '--tgt-lang', 'xx'], /unknown language "xx"/],
@@ -55,6 +74,12 @@ describe('sixfold align', () => {
       [['align', zh, empty, '--src-lang', 'zh', '--tgt-lang', 'en'], /is empty/],
       [['align', zh, '--src-lang', 'zh', '--tgt-lang', 'en'], /expected two files/],
       [['align', zh, zh, '--tgt-lang', 'en'], /missing --src-lang/],
+      // an error in the SOURCE document (unknown extension; language mismatch) is one line too
+      [['align', odd, en, '--src-lang', 'zh', '--tgt-lang', 'en', '--input', 'document'], /unknown file type ".zh"/],
+      [['align', join(ROOT, 'corpora/udhr/zh.html'), join(ROOT, 'corpora/udhr/en.html'), '--src-lang', 'fr', '--tgt-lang', 'en', '--input', 'document'], /declared language fr/],
+      // --input lines checks the declared languages against the text
+      [['align', zh, en, '--src-lang', 'en', '--tgt-lang', 'fr'], /declared en \(English\) but reads as zh/],
+      [['align', zh, en, '--src-lang', 'zh', '--tgt-lang', 'ru'], /declared ru \(Russian\) but reads as en/],
     ]
     for (const [args, message] of cases) {
       // in-process: the command's own run(), with its output captured

@@ -13,6 +13,7 @@ import { readFile, stat } from 'node:fs/promises'
 import { alignSentences } from '../../../aligner/align/sentences.ts'
 import { formatBeads } from '../../../aligner/align/beads.ts'
 import { splitLines } from '../../../aligner/align/lines.ts'
+import { detectLanguage, languageName } from '../../../aligner/language/index.ts'
 import { isLang, LANGS, SixfoldError, type Lang } from '../../../aligner/types.ts'
 
 const USAGE = 'usage: sixfold align <src> <tgt> --src-lang xx --tgt-lang yy [--input lines|document] [--json]'
@@ -59,7 +60,7 @@ function parseArgs(args: string[]): Args {
   return { src: positional[0], tgt: positional[1], srcLang: srcLang as Lang, tgtLang: tgtLang as Lang, input, json }
 }
 
-async function readText(path: string): Promise<string> {
+async function readBytes(path: string): Promise<Uint8Array> {
   let info
   try {
     info = await stat(path)
@@ -67,8 +68,36 @@ async function readText(path: string): Promise<string> {
     throw new SixfoldError('file', `cannot read ${path}: no such file`)
   }
   if (info.isDirectory()) throw new SixfoldError('file', `${path} is a directory, not a file`)
-  const bytes = await readFile(path)
+  let bytes: Uint8Array
+  try {
+    bytes = await readFile(path)
+  } catch (error) {
+    throw new SixfoldError('file', `cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`)
+  }
   if (bytes.length === 0) throw new SixfoldError('file', `${path} is empty`)
+  return bytes
+}
+
+/**
+ * Refuse a file whose text plainly reads as another language than declared.
+ * A different script is decisive at modest confidence; English, French and
+ * Spanish are told apart only when the guess is confident. Very short files
+ * (few letters, low confidence) pass.
+ */
+function checkLanguage(path: string, text: string, declared: Lang): void {
+  const guess = detectLanguage(text)
+  if (!guess.language || guess.language === declared) return
+  const latin = (l: Lang) => l === 'en' || l === 'fr' || l === 'es'
+  const needed = latin(declared) && latin(guess.language) ? 0.6 : 0.3
+  if (guess.confidence < needed) return
+  throw new SixfoldError(
+    'language',
+    `${path} is declared ${declared} (${languageName(declared)}) but reads as ${guess.language} (${languageName(guess.language)}, confidence ${guess.confidence.toFixed(2)}): check the file or the --src-lang/--tgt-lang value`,
+  )
+}
+
+async function readText(path: string): Promise<string> {
+  const bytes = await readBytes(path)
   if (bytes.includes(0)) throw new SixfoldError('file', `${path} looks binary (it contains NUL bytes); expected UTF-8 text`)
   let text: string
   try {
@@ -88,8 +117,12 @@ export async function run(args: string[]): Promise<number> {
     return 2
   }
   try {
-    const [srcText, tgtText] = await Promise.all([readText(a.src), readText(a.tgt)])
     if (a.input === 'lines') {
+      // one file after the other: the first error is the one reported, and no rejection is left unhandled
+      const srcText = await readText(a.src)
+      const tgtText = await readText(a.tgt)
+      checkLanguage(a.src, srcText, a.srcLang)
+      checkLanguage(a.tgt, tgtText, a.tgtLang)
       const src = splitLines(srcText)
       const tgt = splitLines(tgtText)
       if (src.every((l) => !l.trim())) throw new SixfoldError('file', `${a.src} has no text`)
@@ -109,10 +142,9 @@ export async function run(args: string[]): Promise<number> {
     }
     const { parseDocument } = await import('../../../aligner/parse/index.ts')
     const { alignDocumentPair } = await import('../../../aligner/align/document.ts')
-    const [srcDoc, tgtDoc] = await Promise.all([
-      parseDocument({ bytes: await readFile(a.src), fileName: a.src }, { lang: a.srcLang }),
-      parseDocument({ bytes: await readFile(a.tgt), fileName: a.tgt }, { lang: a.tgtLang }),
-    ])
+    // sequential on purpose: Promise.all over a pending read let the first parse's rejection go unhandled
+    const srcDoc = await parseDocument({ bytes: await readBytes(a.src), fileName: a.src }, { lang: a.srcLang })
+    const tgtDoc = await parseDocument({ bytes: await readBytes(a.tgt), fileName: a.tgt }, { lang: a.tgtLang })
     const result = alignDocumentPair(srcDoc, tgtDoc)
     if (a.json) {
       const sentencesOf = (doc: typeof srcDoc) => doc.blocks.flatMap((b) => b.sentences)
