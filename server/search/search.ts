@@ -19,7 +19,7 @@ import type { SearchHit, SearchMode, SearchResponse, SearchSegment } from '../ap
 import { placeholders } from '../db/write.ts'
 import { findMatches, foldQuery } from './fold.ts'
 
-export const TOTAL_CAP = 1000
+export const TOTAL_CAP = 500
 const ALL: Lang[] = ['zh', 'en', 'fr', 'es', 'ru', 'ar']
 
 export interface SearchParams {
@@ -136,24 +136,20 @@ export async function search(client: Client, params: SearchParams): Promise<Sear
     idRange = [Number(r.rows[0].lo), Number(r.rows[0].hi)]
   }
   const { from, where, orderBy } = buildFilter(terms, languages, params.documentId, idRange)
+  // One pass: the page's ids and, past them, up to TOTAL_CAP matches to count (no second counting query).
+  const offset = (page - 1) * pageSize
+  const limit = Math.max(pageSize, TOTAL_CAP + 1 - offset)
   const idRows = await client.execute({
     sql: `SELECT s.id AS id FROM ${from} WHERE ${where.sql} ORDER BY ${orderBy} LIMIT ? OFFSET ?`,
-    args: [...where.args, pageSize, (page - 1) * pageSize],
+    args: [...where.args, limit, offset],
   })
-  const ids = idRows.rows.map((r) => Number(r.id))
-  let total: number
+  const found = idRows.rows.map((r) => Number(r.id))
+  const ids = found.slice(0, pageSize)
+  let total = offset + found.length
   let totalCapped = false
-  if (page === 1 && ids.length < pageSize) total = ids.length
-  else {
-    const counted = await client.execute({
-      sql: `SELECT count(*) AS n FROM (SELECT 1 FROM ${from} WHERE ${where.sql} LIMIT ?)`,
-      args: [...where.args, TOTAL_CAP + 1],
-    })
-    total = Number(counted.rows[0].n)
-    if (total > TOTAL_CAP) {
-      total = TOTAL_CAP
-      totalCapped = true
-    }
+  if (total > TOTAL_CAP || (offset >= TOTAL_CAP && found.length > 0)) {
+    total = Math.max(TOTAL_CAP, offset + ids.length)
+    totalCapped = true
   }
   if (ids.length === 0) return { ...empty, total, totalCapped }
   const hits = await hydrate(client, ids, terms, params.langs)
