@@ -160,6 +160,9 @@ function computeSide(units: readonly AlignUnit[], lang: Lang): Side {
     vocab: { ids: new Map(), units: new Array(n) },
   }
   const ids = side.vocab.ids
+  // distinct ids per unit without a Set per unit: the unit that last saw each id
+  let lastSeen = new Int32Array(1024).fill(-1)
+  const buf: number[] = []
   for (let k = 0; k < n; k++) {
     const f = unitFeatures(units[k], lang)
     side.len[k] = f.len
@@ -167,14 +170,27 @@ function computeSide(units: readonly AlignUnit[], lang: Lang): Side {
     side.names[k] = f.names
     side.label[k] = f.label
     side.furniture[k] = f.furniture
-    const seen = new Set<number>()
-    if (!f.furniture)
-      for (const t of lexicalTokens(units[k].text, lang)) {
+    buf.length = 0
+    if (!f.furniture) {
+      const tokens = lexicalTokens(units[k].text, lang)
+      for (let q = 0; q < tokens.length; q++) {
+        const t = tokens[q]
         let id = ids.get(t)
-        if (id === undefined) ids.set(t, (id = ids.size))
-        seen.add(id)
+        if (id === undefined) {
+          ids.set(t, (id = ids.size))
+          if (id >= lastSeen.length) {
+            const grown = new Int32Array(lastSeen.length * 2).fill(-1)
+            grown.set(lastSeen)
+            lastSeen = grown
+          }
+        }
+        if (lastSeen[id] !== k) {
+          lastSeen[id] = k
+          buf.push(id)
+        }
       }
-    side.vocab.units[k] = Int32Array.from(seen)
+    }
+    side.vocab.units[k] = buf.length ? Int32Array.from(buf) : EMPTY
   }
   return side
 }
@@ -190,29 +206,75 @@ interface LexicalModel {
   vocabSize: number
 }
 
-function buildLexicalModel(src: Side, tgt: Side, srcLang: Lang, tgtLang: Lang, lexicon: Lexicon | null): LexicalModel {
-  const { ids: vocab, units: tgtRaw } = sideVocab(tgt)
+/** Words of a side's vocabulary by id. */
+const wordLists = new WeakMap<Side, string[]>()
+function vocabWords(side: Side): string[] {
+  let words = wordLists.get(side)
+  if (!words) wordLists.set(side, (words = [...side.vocab.ids.keys()]))
+  return words
+}
+
+/**
+ * Translations of each source word that need no learning (identical Latin
+ * tokens, CC-CEDICT glosses), as target vocabulary ids: the same for every
+ * pass over a pair of sides, so computed once per pair.
+ */
+const baseTranslations = new WeakMap<Side, WeakMap<Side, Int32Array[]>>()
+function fixedTranslations(src: Side, tgt: Side, srcLang: Lang, tgtLang: Lang): Int32Array[] {
+  let byTgt = baseTranslations.get(src)
+  const hit = byTgt?.get(tgt)
+  if (hit) return hit
+  const vocab = tgt.vocab.ids
   // zh–en: the dictionary; zh–fr/es: its English glosses still meet French and Spanish cognates (développement ~ development)
-  const useCedict = srcLang === 'zh' && isLatinLang(tgtLang)
-  const dict = useCedict ? chineseDictionary() : null
+  const dict = srcLang === 'zh' && isLatinLang(tgtLang) ? chineseDictionary() : null
   const identityAll = isLatinLang(srcLang) && isLatinLang(tgtLang)
-  // translations per distinct source word (by the source side's vocabulary ids)
-  const sv = sideVocab(src)
-  const words = [...sv.ids.keys()]
+  const words = vocabWords(src)
   const trans: Int32Array[] = new Array(words.length)
-  const scratch = new Set<number>()
+  const scratch: number[] = []
   for (let w = 0; w < words.length; w++) {
     const word = words[w]
-    scratch.clear()
-    const add = (t: string) => {
-      const id = vocab.get(t)
-      if (id !== undefined) scratch.add(id)
+    scratch.length = 0
+    if (identityAll || (word.charCodeAt(0) >= 97 && word.charCodeAt(0) <= 122)) {
+      const id = vocab.get(word)
+      if (id !== undefined) scratch.push(id)
     }
-    if (identityAll || (word.charCodeAt(0) >= 97 && word.charCodeAt(0) <= 122)) add(word)
-    if (dict) for (const e of dict.english(word)) add(e)
-    const learned = lexicon?.entries.get(word)
-    if (learned) for (const e of learned) add(e)
-    trans[w] = scratch.size ? Int32Array.from(scratch) : EMPTY
+    if (dict)
+      for (const e of dict.english(word)) {
+        const id = vocab.get(e)
+        if (id !== undefined && !scratch.includes(id)) scratch.push(id)
+      }
+    trans[w] = scratch.length ? Int32Array.from(scratch) : EMPTY
+  }
+  if (!byTgt) baseTranslations.set(src, (byTgt = new WeakMap()))
+  byTgt.set(tgt, trans)
+  return trans
+}
+
+function buildLexicalModel(src: Side, tgt: Side, srcLang: Lang, tgtLang: Lang, lexicon: Lexicon | null): LexicalModel {
+  const { ids: vocab, units: tgtRaw } = sideVocab(tgt)
+  const sv = sideVocab(src)
+  const base = fixedTranslations(src, tgt, srcLang, tgtLang)
+  // translations per distinct source word (by the source side's vocabulary ids): fixed ones plus learned ones
+  let trans = base
+  if (lexicon && lexicon.entries.size) {
+    trans = base.slice()
+    const srcIds = sv.ids
+    const scratch: number[] = []
+    for (const [word, learned] of lexicon.entries) {
+      const w = srcIds.get(word)
+      if (w === undefined) continue
+      scratch.length = 0
+      for (const e of learned) {
+        const id = vocab.get(e)
+        if (id !== undefined && !scratch.includes(id) && !base[w].includes(id)) scratch.push(id)
+      }
+      if (scratch.length) {
+        const merged = new Int32Array(base[w].length + scratch.length)
+        merged.set(base[w])
+        merged.set(scratch, base[w].length)
+        trans[w] = merged
+      }
+    }
   }
   const reachable = new Uint8Array(vocab.size)
   const srcTrans: Int32Array[][] = new Array(src.n)
@@ -793,7 +855,7 @@ function learnFromSpans(keep: readonly Span[], src: Side, tgt: Side, srcLang: La
   const sample: Span[] = []
   for (let k = 0; k < keep.length; k += step) sample.push(keep[Math.floor(k)])
   const beads = sample.map((b) => [join(sv.units, b.i0, b.a), join(tv.units, b.j0, b.b)] as const)
-  return learnLexiconFromIds(beads, [...sv.ids.keys()], [...tv.ids.keys()], srcLang, tgtLang, { maxTokensPerBead: 28 })
+  return learnLexiconFromIds(beads, vocabWords(src), vocabWords(tgt), srcLang, tgtLang, { maxTokensPerBead: 28 })
 }
 
 /** Aligns two sequences of units; the core used by every level. */

@@ -61,9 +61,19 @@ function cleanSense(sense: string): string | null {
 
 let cached: ChineseDictionary | null = null
 
-/** A polynomial hash kept below 2^36 (so h × 65599 stays exact in doubles), extended one UTF-16 code unit at a time. */
+/**
+ * A 30-bit rolling hash (FNV-style), extended one UTF-16 code unit at a time.
+ * Kept small so that every value is a V8 small integer: Set lookups of heap
+ * doubles cost several times more. Collisions only lengthen a probe; words are
+ * confirmed against the headword map.
+ */
 function rollHash(h: number, code: number): number {
-  return (h * 65599 + code + 1) % 68719476731
+  return Math.imul(h ^ code, 0x01000193) & 0x3fffffff
+}
+
+/** Key of a headword's first two code units (30 bits; a collision only lets a probe go on). */
+function pairKey(a: number, b: number): number {
+  return (Math.imul(a, 0x9e3779b1) ^ b) & 0x3fffffff
 }
 
 /** The dictionary, loaded on first use (immutable afterwards). */
@@ -104,8 +114,8 @@ export function chineseDictionary(): ChineseDictionary {
   const prefixHashes = new Set<number>()
   for (const w of senses.keys()) {
     if (w.length < 2) continue
-    pairs.add(w.charCodeAt(0) * 65536 + w.charCodeAt(1))
-    let h = 0
+    pairs.add(pairKey(w.charCodeAt(0), w.charCodeAt(1)))
+    let h = 0x811c9dc5 & 0x3fffffff
     for (let k = 0; k < w.length; k++) {
       h = rollHash(h, w.charCodeAt(k))
       if (k >= 1 && k < w.length - 1) prefixHashes.add(h)
@@ -114,9 +124,9 @@ export function chineseDictionary(): ChineseDictionary {
   }
   const longestWordAt = (text: string, i: number): number => {
     const n = text.length
-    if (i + 1 >= n || !pairs.has(text.charCodeAt(i) * 65536 + text.charCodeAt(i + 1))) return 1
+    if (i + 1 >= n || !pairs.has(pairKey(text.charCodeAt(i), text.charCodeAt(i + 1)))) return 1
     let len = 1
-    let h = rollHash(0, text.charCodeAt(i))
+    let h = rollHash(0x811c9dc5 & 0x3fffffff, text.charCodeAt(i))
     const max = Math.min(maxWordLength, n - i)
     for (let k = 2; k <= max; k++) {
       h = rollHash(h, text.charCodeAt(i + k - 1))
@@ -130,11 +140,11 @@ export function chineseDictionary(): ChineseDictionary {
   cached = {
     has: (w) => senses.has(w),
     hasPrefix: (p) => {
-      let h = 0
+      let h = 0x811c9dc5 & 0x3fffffff
       for (let k = 0; k < p.length; k++) h = rollHash(h, p.charCodeAt(k))
       return prefixHashes.has(h)
     },
-    startsPair: (a, b) => pairs.has(a * 65536 + b),
+    startsPair: (a, b) => pairs.has(pairKey(a, b)),
     longestWordAt,
     english,
     maxWordLength,

@@ -69,51 +69,53 @@ export function learnLexiconFromIds(
     for (let k = 0; k < a.length && k < cap; k++) srcFreq[a[k]]++
     for (let k = 0; k < b.length && k < cap; k++) tgtFreq[b[k]]++
   }
-  // Co-occurrences in an open-addressing hash table keyed by (src, tgt): no per-pair objects.
-  let total = 0
-  const keptSrc: number[][] = []
-  const keptTgt: number[][] = []
-  for (const [sa, sb] of beads) {
-    const a: number[] = []
-    const b: number[] = []
-    for (let k = 0; k < sa.length && k < cap; k++) if (srcFreq[sa[k]] >= minCount) a.push(sa[k])
-    for (let k = 0; k < sb.length && k < cap; k++) if (tgtFreq[sb[k]] >= minCount) b.push(sb[k])
-    keptSrc.push(a)
-    keptTgt.push(b)
-    total += a.length * b.length
+  // Co-occurrences per source word: an inverted index (beads of each source word), then one dense
+  // counter over the target vocabulary per source word, reset through the list of touched ids.
+  const keptTgt: Int32Array[] = new Array(beads.length)
+  const occStart = new Int32Array(srcWords.length + 1)
+  for (let k = 0; k < beads.length; k++) {
+    const [sa, sb] = beads[k]
+    let nb = 0
+    const b = new Int32Array(Math.min(sb.length, cap))
+    for (let q = 0; q < sb.length && q < cap; q++) if (tgtFreq[sb[q]] >= minCount) b[nb++] = sb[q]
+    keptTgt[k] = nb === b.length ? b : b.subarray(0, nb)
+    if (nb === 0) continue
+    for (let q = 0; q < sa.length && q < cap; q++) if (srcFreq[sa[q]] >= minCount) occStart[sa[q] + 1]++
   }
-  let size = 1024
-  while (size < total * 1.5) size *= 2
-  const keyX = new Int32Array(size).fill(-1)
-  const keyY = new Int32Array(size)
-  const count = new Int32Array(size)
-  const mask = size - 1
-  for (let k = 0; k < keptSrc.length; k++) {
-    const b = keptTgt[k]
-    for (const x of keptSrc[k]) {
-      const hx = Math.imul(x, 0x9e3779b1)
-      for (const y of b) {
-        let h = (hx ^ Math.imul(y, 0x85ebca6b)) & mask
-        while (keyX[h] !== -1 && (keyX[h] !== x || keyY[h] !== y)) h = (h + 1) & mask
-        if (keyX[h] === -1) {
-          keyX[h] = x
-          keyY[h] = y
-        }
-        count[h]++
+  for (let x = 0; x < srcWords.length; x++) occStart[x + 1] += occStart[x]
+  const occ = new Int32Array(occStart[srcWords.length])
+  const fill = occStart.slice(0, srcWords.length)
+  for (let k = 0; k < beads.length; k++) {
+    if (keptTgt[k].length === 0) continue
+    const sa = beads[k][0]
+    for (let q = 0; q < sa.length && q < cap; q++) if (srcFreq[sa[q]] >= minCount) occ[fill[sa[q]]++] = k
+  }
+  const counter = new Int32Array(tgtWords.length)
+  const touched = new Int32Array(tgtWords.length)
+  const best = new Map<number, Array<[number, number]>>()
+  for (let x = 0; x < srcWords.length; x++) {
+    const from = occStart[x]
+    const to = occStart[x + 1]
+    if (to - from < minCount) continue
+    let nt = 0
+    for (let o = from; o < to; o++) {
+      const b = keptTgt[occ[o]]
+      for (let q = 0; q < b.length; q++) {
+        const y = b[q]
+        if (counter[y]++ === 0) touched[nt++] = y
       }
     }
-  }
-  const best = new Map<number, Array<[number, number]>>()
-  for (let h = 0; h < size; h++) {
-    const c = count[h]
-    if (c < minCount) continue
-    const x = keyX[h]
-    const y = keyY[h]
-    const dice = (2 * c) / (srcFreq[x] + tgtFreq[y])
-    if (dice < minDice) continue
-    let list = best.get(x)
-    if (!list) best.set(x, (list = []))
-    list.push([y, dice])
+    let list: Array<[number, number]> | undefined
+    for (let t = 0; t < nt; t++) {
+      const y = touched[t]
+      const c = counter[y]
+      counter[y] = 0
+      if (c < minCount) continue
+      const dice = (2 * c) / (srcFreq[x] + tgtFreq[y])
+      if (dice < minDice) continue
+      if (!list) best.set(x, (list = []))
+      list.push([y, dice])
+    }
   }
   const entries = new Map<string, string[]>()
   for (const [x, list] of best) {

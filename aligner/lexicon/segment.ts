@@ -9,7 +9,8 @@ import { chineseDictionary } from './cedict.ts'
 /** Frequent function characters that carry no alignment evidence. */
 const ZH_STOP = new Set('的了在是和与及或等对为以其之而并也这那有将把被所于从到各该此即则'.split(''))
 
-const HAN = /[\u3400-\u9fff\uf900-\ufaff]/
+const isHan = (c: number) => (c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff)
+const isAsciiLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122)
 
 /** The content words of a Chinese text. */
 export function segmentChinese(text: string): string[] {
@@ -18,17 +19,18 @@ export function segmentChinese(text: string): string[] {
   const n = text.length
   let i = 0
   while (i < n) {
-    const c = text[i]
-    if (HAN.test(c)) {
+    const c = text.charCodeAt(i)
+    if (isHan(c)) {
       const len = dict.longestWordAt(text, i)
-      const w = text.slice(i, i + len)
-      if (!(len === 1 && ZH_STOP.has(w))) out.push(w)
+      if (len === 1) {
+        const w = text[i]
+        if (!ZH_STOP.has(w)) out.push(w)
+      } else out.push(text.slice(i, i + len))
       i += len
-    } else if (/[A-Za-z]/.test(c)) {
+    } else if (isAsciiLetter(c)) {
       let j = i + 1
-      while (j < n && /[A-Za-z]/.test(text[j])) j++
-      const w = text.slice(i, j).toLowerCase()
-      if (w.length >= 2) out.push(w.slice(0, 6))
+      while (j < n && isAsciiLetter(text.charCodeAt(j))) j++
+      if (j - i >= 2) out.push(text.slice(i, Math.min(j, i + 6)).toLowerCase())
       i = j
     } else i++
   }

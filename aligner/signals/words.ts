@@ -48,13 +48,16 @@ function stemArabic(word: string): string {
   return w.slice(0, 5)
 }
 
+const NON_ASCII = /[^\u0000-\u007f]/
 const WORD_RE = /[\p{L}\p{M}][\p{L}\p{M}'’\-]*/gu
 
 /** The content-word stems of a non-Chinese text (Chinese: use segmentChinese). */
 export function wordStems(text: string, lang: Exclude<Lang, 'zh'>): string[] {
   const out: string[] = []
   const stop = stopSet(lang)
-  const words = (lang === 'ar' ? text : text.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '')).match(WORD_RE)
+  const lower = lang === 'ar' ? text : text.toLowerCase()
+  // accents off (NFD, combining marks dropped) only where there is something beyond ASCII
+  const words = (lang === 'ar' || !NON_ASCII.test(lower) ? lower : lower.normalize('NFD').replace(/[\u0300-\u036f]/g, '')).match(WORD_RE)
   if (!words) return out
   for (const raw of words) {
     if (lang === 'ar') {
