@@ -195,9 +195,105 @@ async function reparentSentences(tx: Executor, documentId: number): Promise<void
   })
 }
 
-async function finish(tx: Executor, documentId: number, level: AlignmentLevel, touched: number[], removed: number[]): Promise<AlignmentEditResponse> {
+interface Violations {
+  order: Record<AlignmentLevel, number>
+  stray: number
+}
+
+/** Rows that break the order invariant at a level: a member placed before the previous member of its language. */
+async function orderViolations(tx: Executor, documentId: number, level: AlignmentLevel): Promise<{ n: number; lang: string | null }> {
+  const order =
+    level === 'paragraph'
+      ? `SELECT v.lang, b.ordinal AS bo, 0 AS so, lag(b.ordinal) OVER w AS pbo, 0 AS pso
+         FROM blocks b JOIN versions v ON v.id = b.version_id JOIN align_groups g ON g.id = b.paragraph_group_id
+         WHERE g.document_id = ? AND g.level = 'paragraph' WINDOW w AS (PARTITION BY b.version_id ORDER BY g.ordinal, g.id, b.ordinal)`
+      : `SELECT s.lang, b.ordinal AS bo, s.ordinal AS so, lag(b.ordinal) OVER w AS pbo, lag(s.ordinal) OVER w AS pso
+         FROM sentences s JOIN blocks b ON b.id = s.block_id JOIN align_groups g ON g.id = s.group_id
+         WHERE g.document_id = ? AND g.level = 'sentence' WINDOW w AS (PARTITION BY s.version_id ORDER BY g.ordinal, g.id, b.ordinal, s.ordinal)`
+  const r = await tx.execute({ sql: `SELECT count(*) AS n, min(lang) AS lang FROM (${order}) WHERE bo < pbo OR (bo = pbo AND so < pso)`, args: [documentId] })
+  return { n: Number(r.rows[0].n), lang: r.rows[0].lang === null ? null : String(r.rows[0].lang) }
+}
+
+/** Sentences lying outside their sentence group's parent paragraph group. */
+async function strayViolations(tx: Executor, documentId: number): Promise<{ n: number; group: number | null }> {
+  const r = await tx.execute({
+    sql: `SELECT count(*) AS n, min(g.id) AS g FROM align_groups g JOIN sentences s ON s.group_id = g.id JOIN blocks b ON b.id = s.block_id
+          WHERE g.document_id = ? AND g.level = 'sentence' AND b.paragraph_group_id IS NOT g.parent_id`,
+    args: [documentId],
+  })
+  return { n: Number(r.rows[0].n), group: r.rows[0].g === null ? null : Number(r.rows[0].g) }
+}
+
+/** The invariant counts before an edit (stored alignments should have none; an edit must never add any). */
+async function violations(tx: Executor, documentId: number): Promise<Violations> {
+  return {
+    order: { paragraph: (await orderViolations(tx, documentId, 'paragraph')).n, sentence: (await orderViolations(tx, documentId, 'sentence')).n },
+    stray: (await strayViolations(tx, documentId)).n,
+  }
+}
+
+/**
+ * The invariants every edit keeps, checked before it commits (a failure rolls the edit back with a 409):
+ * each language's members run in document order across the groups of a level, and every sentence
+ * group's sentences lie in its parent paragraph group.
+ */
+async function checkInvariants(tx: Executor, documentId: number, level: AlignmentLevel, before: Violations): Promise<void> {
+  for (const l of level === 'paragraph' ? (['paragraph', 'sentence'] as const) : (['sentence'] as const)) {
+    const now = await orderViolations(tx, documentId, l)
+    if (now.n > before.order[l]) {
+      throw new ApiFailure(409, 'conflict', `this edit would put the ${now.lang} ${l === 'paragraph' ? 'paragraphs' : 'sentences'} out of document order; only neighbouring groups and members can be combined`)
+    }
+  }
+  const stray = await strayViolations(tx, documentId)
+  if (stray.n > before.stray) throw new ApiFailure(409, 'conflict', `sentence group ${stray.group} would span two paragraph groups; split or relink its sentences first`)
+}
+
+/**
+ * After a paragraph-level edit moved blocks between paragraph groups: sentences of the touched paragraph
+ * groups that now lie outside their sentence group's paragraph group leave it for a new human group of
+ * their own under their paragraph group (they were aligned across paragraphs that are no longer aligned),
+ * and sentence groups are renumbered in paragraph order.
+ */
+async function detachStraySentences(tx: Executor, documentId: number, paragraphs: number[]): Promise<void> {
+  if (!paragraphs.length) return
+  const stray = await tx.execute({
+    sql: `SELECT s.id, s.group_id AS g, b.paragraph_group_id AS p, g.ordinal FROM sentences s JOIN blocks b ON b.id = s.block_id JOIN align_groups g ON g.id = s.group_id
+          WHERE g.document_id = ? AND g.level = 'sentence' AND b.paragraph_group_id IN ${placeholders(paragraphs.length)} AND b.paragraph_group_id IS NOT g.parent_id`,
+    args: [documentId, ...paragraphs],
+  })
+  if (!stray.rows.length) return
+  const moves = new Map<string, { ordinal: number; parent: number | null; ids: number[] }>()
+  for (const r of stray.rows) {
+    const key = `${r.g}:${r.p}`
+    const m = moves.get(key) ?? { ordinal: Number(r.ordinal), parent: r.p === null ? null : Number(r.p), ids: [] }
+    m.ids.push(Number(r.id))
+    moves.set(key, m)
+  }
+  for (const m of moves.values()) {
+    const created = await tx.execute({
+      sql: `INSERT INTO align_groups (document_id, level, ordinal, parent_id, confidence, flagged, origin, confirmed) VALUES (?, 'sentence', ?, ?, 1, 0, 'human', 0) RETURNING id`,
+      args: [documentId, m.ordinal, m.parent],
+    })
+    await tx.execute({ sql: `UPDATE sentences SET group_id = ? WHERE id IN ${placeholders(m.ids.length)}`, args: [Number(created.rows[0].id), ...m.ids] })
+  }
+  await tx.execute({
+    sql: `UPDATE align_groups SET ordinal = r.rn FROM (
+            SELECT g.id, row_number() OVER (ORDER BY p.ordinal, g.ordinal, g.id) - 1 AS rn FROM align_groups g LEFT JOIN align_groups p ON p.id = g.parent_id
+            WHERE g.document_id = ? AND g.level = 'sentence') AS r
+          WHERE align_groups.id = r.id`,
+    args: [documentId],
+  })
+  const emptied = [...new Set(stray.rows.map((r) => Number(r.g)))]
+  await dropEmpty(tx, documentId, 'sentence', emptied)
+}
+
+async function finish(tx: Executor, documentId: number, level: AlignmentLevel, touched: number[], removed: number[], before: Violations): Promise<AlignmentEditResponse> {
   await renumber(tx, documentId, level)
-  if (level === 'paragraph') await reparentSentences(tx, documentId)
+  if (level === 'paragraph') {
+    await reparentSentences(tx, documentId)
+    await detachStraySentences(tx, documentId, touched.filter((id) => !removed.includes(id)))
+  }
+  await checkInvariants(tx, documentId, level, before)
   const langs = await documentLanguages(tx, documentId)
   const alive = touched.filter((id) => !removed.includes(id))
   return { groups: await loadGroups(tx, alive, langs), removed }
@@ -205,8 +301,19 @@ async function finish(tx: Executor, documentId: number, level: AlignmentLevel, t
 
 export function mergeGroups(client: Client, documentId: number, req: MergeRequest): Promise<AlignmentEditResponse> {
   return inWriteTransaction(client, async (tx) => {
+    const before = await violations(tx, documentId)
     const rows = (await groupRows(tx, documentId, req.level, req.groupIds)).sort((a, b) => a.ordinal - b.ordinal)
     if (rows.length < 2) throw new ApiFailure(400, 'bad_request', 'merge needs two different groups or more')
+    if (req.level === 'sentence' && rows.some((r) => r.parentId !== rows[0].parentId)) {
+      throw new ApiFailure(409, 'conflict', 'only sentence groups of the same paragraph group can be merged; merge the paragraph groups first')
+    }
+    const between = await tx.execute({
+      sql: 'SELECT count(*) AS n FROM align_groups WHERE document_id = ? AND level = ? AND ordinal BETWEEN ? AND ?',
+      args: [documentId, req.level, rows[0].ordinal, rows[rows.length - 1].ordinal],
+    })
+    if (Number(between.rows[0].n) !== rows.length) {
+      throw new ApiFailure(409, 'conflict', `only adjacent groups can be merged: groups ${rows.map((r) => r.id).join(', ')} are not next to each other`)
+    }
     const [keep, ...rest] = rows
     const restIds = rest.map((r) => r.id)
     const { table, column } = memberTable(req.level)
@@ -216,12 +323,13 @@ export function mergeGroups(client: Client, documentId: number, req: MergeReques
     }
     await markHuman(tx, [keep.id])
     const removed = await dropEmpty(tx, documentId, req.level, restIds)
-    return finish(tx, documentId, req.level, [keep.id], removed)
+    return finish(tx, documentId, req.level, [keep.id], removed, before)
   })
 }
 
 export function splitGroup(client: Client, documentId: number, req: SplitRequest): Promise<AlignmentEditResponse> {
   return inWriteTransaction(client, async (tx) => {
+    const before = await violations(tx, documentId)
     const [row] = await groupRows(tx, documentId, req.level, [req.groupId])
     const { table, column } = memberTable(req.level)
     const members = await tx.execute({
@@ -256,12 +364,13 @@ export function splitGroup(client: Client, documentId: number, req: SplitRequest
       await tx.execute({ sql: `UPDATE ${table} SET ${column} = ? WHERE id IN ${placeholders(chunk.length)}`, args: [newId, ...chunk] })
     }
     await markHuman(tx, [row.id])
-    return finish(tx, documentId, req.level, [row.id, newId], [])
+    return finish(tx, documentId, req.level, [row.id, newId], [], before)
   })
 }
 
 export function relinkMembers(client: Client, documentId: number, req: RelinkRequest): Promise<AlignmentEditResponse> {
   return inWriteTransaction(client, async (tx) => {
+    const before = await violations(tx, documentId)
     const ids = [...new Set(req.memberIds)]
     const found = await tx.execute({
       sql:
@@ -277,16 +386,51 @@ export function relinkMembers(client: Client, documentId: number, req: RelinkReq
     const wrongLang = found.rows.find((r) => r.lang !== req.lang)
     if (wrongLang) throw new ApiFailure(409, 'conflict', `member ${wrongLang.id} is ${wrongLang.lang}, not ${req.lang}`)
     const sources = [...new Set(found.rows.filter((r) => r.gid !== null).map((r) => Number(r.gid)))]
+    // Sentences stay within their paragraph group: the one their blocks belong to.
+    let paragraph: number | null | undefined
+    if (req.level === 'sentence') {
+      const p = await tx.execute({
+        sql: `SELECT DISTINCT b.paragraph_group_id AS p FROM sentences s JOIN blocks b ON b.id = s.block_id WHERE s.id IN ${placeholders(ids.length)}`,
+        args: ids,
+      })
+      if (p.rows.length > 1) throw new ApiFailure(409, 'conflict', 'these sentences lie in different paragraph groups: relink them one paragraph group at a time')
+      paragraph = p.rows[0].p === null ? null : Number(p.rows[0].p)
+    }
     let target: number
     if (req.toGroupId === null) {
-      const after = sources.length ? (await groupRows(tx, documentId, req.level, sources)).sort((a, b) => b.ordinal - a.ordinal)[0] : null
+      if (sources.length > 1) throw new ApiFailure(409, 'conflict', 'these members lie in different groups: move them to a new group one group at a time')
+      const source = sources.length ? (await groupRows(tx, documentId, req.level, sources))[0] : null
+      // The new group goes right after the source group, or right before it when the moved members come before those that stay.
+      let at = 1e9
+      if (source) {
+        const rest = await tx.execute({
+          sql:
+            req.level === 'paragraph'
+              ? `SELECT min(b.ordinal) AS o FROM blocks b JOIN versions v ON v.id = b.version_id WHERE b.paragraph_group_id = ? AND v.lang = ? AND b.id NOT IN ${placeholders(ids.length)}`
+              : `SELECT min(b.ordinal * 1000000 + s.ordinal) AS o FROM sentences s JOIN blocks b ON b.id = s.block_id WHERE s.group_id = ? AND s.lang = ? AND s.id NOT IN ${placeholders(ids.length)}`,
+          args: [source.id, req.lang, ...ids],
+        })
+        const moved = await tx.execute({
+          sql:
+            req.level === 'paragraph'
+              ? `SELECT max(ordinal) AS o FROM blocks WHERE id IN ${placeholders(ids.length)}`
+              : `SELECT max(b.ordinal * 1000000 + s.ordinal) AS o FROM sentences s JOIN blocks b ON b.id = s.block_id WHERE s.id IN ${placeholders(ids.length)}`,
+          args: ids,
+        })
+        const before = rest.rows[0].o !== null && Number(moved.rows[0].o) < Number(rest.rows[0].o)
+        at = before ? source.ordinal : source.ordinal + 1
+        await tx.execute({ sql: 'UPDATE align_groups SET ordinal = ordinal + 1 WHERE document_id = ? AND level = ? AND ordinal >= ?', args: [documentId, req.level, at] })
+      }
       const created = await tx.execute({
         sql: `INSERT INTO align_groups (document_id, level, ordinal, parent_id, confidence, flagged, origin, confirmed) VALUES (?, ?, ?, ?, 1, 0, 'human', 0) RETURNING id`,
-        args: [documentId, req.level, after?.ordinal ?? 1e9, after?.parentId ?? null],
+        args: [documentId, req.level, at, req.level === 'sentence' ? (paragraph ?? source?.parentId ?? null) : null],
       })
       target = Number(created.rows[0].id)
     } else {
-      await groupRows(tx, documentId, req.level, [req.toGroupId])
+      const [to] = await groupRows(tx, documentId, req.level, [req.toGroupId])
+      if (req.level === 'sentence' && paragraph !== undefined && to.parentId !== paragraph) {
+        throw new ApiFailure(409, 'conflict', `sentence group ${to.id} is in another paragraph group than these sentences`)
+      }
       target = req.toGroupId
     }
     const { table, column } = memberTable(req.level)
@@ -294,7 +438,7 @@ export function relinkMembers(client: Client, documentId: number, req: RelinkReq
     const touched = [...new Set([target, ...sources])]
     await markHuman(tx, touched)
     const removed = await dropEmpty(tx, documentId, req.level, sources.filter((s) => s !== target))
-    return finish(tx, documentId, req.level, touched, removed)
+    return finish(tx, documentId, req.level, touched, removed, before)
   })
 }
 

@@ -287,6 +287,57 @@ describe('HTTP API', () => {
     expect(sentences.body.languages).toEqual(['zh', 'en'])
   })
 
+  it('refuses edits that would break document order or paragraph nesting, and keeps both after any sequence of edits', async () => {
+    const all = async (level: 'paragraph' | 'sentence') => (await get<AlignmentResponse>(`/api/documents/udhr-test/alignment?level=${level}&pageSize=200`)).body.groups
+    const assertInvariants = async () => {
+      const paragraphs = await all('paragraph')
+      const sentences = await all('sentence')
+      for (const l of ['zh', 'en'] as const) {
+        const p = paragraphs.flatMap((g) => g.members[l]?.map((m) => m.blockOrdinal) ?? [])
+        expect(p, `${l} paragraphs in order`).toEqual([...p].sort((a, b) => a - b))
+        const s = sentences.flatMap((g) => g.members[l]?.map((m) => m.blockOrdinal * 1e6 + m.ordinal) ?? [])
+        expect(s, `${l} sentences in order`).toEqual([...s].sort((a, b) => a - b))
+        const owner = new Map(paragraphs.flatMap((g) => (g.members[l] ?? []).map((m) => [m.blockOrdinal, g.id] as const)))
+        for (const g of sentences) for (const m of g.members[l] ?? []) expect(owner.get(m.blockOrdinal), `sentence group ${g.id} inside its paragraph group`).toBe(g.parentId)
+      }
+    }
+    await assertInvariants()
+    const p = await all('paragraph')
+    const gap = await post<ApiError>('/api/documents/udhr-test/alignment/merge', { level: 'paragraph', groupIds: [p[1].id, p[3].id] })
+    expect(gap.status).toBe(409)
+    expect(gap.body.message).toMatch(/adjacent/)
+    const s = await all('sentence')
+    const i = s.findIndex((g, k) => k > 0 && g.parentId !== s[k - 1].parentId)
+    const across = await post<ApiError>('/api/documents/udhr-test/alignment/merge', { level: 'sentence', groupIds: [s[i - 1].id, s[i].id] })
+    expect(across.status).toBe(409)
+    expect(across.body.message).toMatch(/same paragraph group/)
+    const far = await post<ApiError>('/api/documents/udhr-test/alignment/relink', { level: 'paragraph', lang: 'en', memberIds: [p[1].members.en![0].id], toGroupId: p[4].id })
+    expect(far.status).toBe(409)
+    expect(far.body.message).toMatch(/order/)
+    const otherParagraph = await post<ApiError>('/api/documents/udhr-test/alignment/relink', { level: 'sentence', lang: 'en', memberIds: [s[i].members.en![0].id], toGroupId: s[i - 1].id })
+    expect(otherParagraph.status).toBe(409)
+    await assertInvariants()
+
+    // A sequence of allowed edits keeps both invariants.
+    const m = await post<AlignmentEditResponse>('/api/documents/udhr-test/alignment/merge', { level: 'paragraph', groupIds: [p[2].id, p[1].id] })
+    expect(m.status).toBe(200)
+    await assertInvariants()
+    const first = m.body.groups[0]
+    const alone = await post<AlignmentEditResponse>('/api/documents/udhr-test/alignment/relink', { level: 'paragraph', lang: 'en', memberIds: [first.members.en![0].id], toGroupId: null })
+    expect(alone.status).toBe(200)
+    await assertInvariants()
+    const sp = await post<AlignmentEditResponse>('/api/documents/udhr-test/alignment/split', { level: 'paragraph', groupId: first.id, at: { zh: 1 } })
+    expect(sp.status).toBe(200)
+    await assertInvariants()
+    const s2 = await all('sentence')
+    const j = s2.findIndex((g, k) => k > 0 && g.parentId === s2[k - 1].parentId)
+    if (j > 0) {
+      const sm = await post<AlignmentEditResponse>('/api/documents/udhr-test/alignment/merge', { level: 'sentence', groupIds: [s2[j - 1].id, s2[j].id] })
+      expect(sm.status).toBe(200)
+      await assertInvariants()
+    }
+  })
+
   it('deletes a version and a document', async () => {
     const del = await app.request('/api/documents/udhr-test/versions/en', { method: 'DELETE' })
     expect(del.status).toBe(200)

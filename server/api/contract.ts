@@ -258,8 +258,12 @@ export interface SplitRequest {
 /**
  * POST /api/documents/:id/alignment/relink — move members (all of one
  * language) to another group of the same level and document, or to a new group
- * of their own (`toGroupId: null`, placed after their current group).
+ * of their own (`toGroupId: null`, placed right after their current group, or
+ * right before it when they precede the members that stay).
  * Groups left empty are removed. Touched groups become human groups.
+ * Every edit keeps each language's members in document order across groups and
+ * sentence groups inside one paragraph group: an edit that would break either
+ * is refused with 409 (merge: only adjacent groups; sentences: same paragraph group).
  */
 export interface RelinkRequest {
   level: AlignmentLevel

@@ -61,6 +61,14 @@ describe('against a libSQL server over HTTP', () => {
     const res = (await (await app.request(`/api/search?q=${encodeURIComponent('发展')}`)).json()) as SearchResponse
     expect(res.total).toBeGreaterThan(0)
     expect(Object.keys(res.hits[0].aligned)).toHaveLength(5)
+    // Sentence groups of two paragraph groups merge once their paragraph groups are one.
+    const p = (await (await app.request('/api/documents/devset-mini/alignment?level=paragraph&pageSize=5')).json()) as AlignmentResponse
+    const paragraphs = await app.request('/api/documents/devset-mini/alignment/merge', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ level: 'paragraph', groupIds: [p.groups[0].id, p.groups[1].id] }),
+    })
+    expect(paragraphs.status).toBe(200)
     const a = (await (await app.request('/api/documents/devset-mini/alignment?level=sentence&pageSize=5')).json()) as AlignmentResponse
     const merged = await app.request('/api/documents/devset-mini/alignment/merge', {
       method: 'POST',
