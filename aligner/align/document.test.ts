@@ -29,6 +29,20 @@ describe('alignDocumentPair on the UDHR', () => {
       }
     }
   })
+  it('gives calibrated confidence: ≥ 90% of zh–en paragraph beads at ≥ 0.8, every article heading bead ≥ 0.9', () => {
+    const r = alignDocumentPair(udhr.zh!, udhr.en!)
+    const sure = r.paragraphs.filter((p) => p.confidence >= 0.8).length
+    expect(sure / r.paragraphs.length).toBeGreaterThanOrEqual(0.9)
+    for (let k = 1; k <= 30; k++) {
+      const s = articleHead(udhr.zh!, k)
+      const bead = r.paragraphs.find((p) => p.src.includes(s))!
+      expect(bead.confidence, `article ${k} heading`).toBeGreaterThanOrEqual(0.9)
+    }
+    // the title is a plain 1-1 between confident neighbours
+    expect(r.paragraphs[0]).toMatchObject({ src: [0], tgt: [0] })
+    expect(r.paragraphs[0].confidence).toBeGreaterThanOrEqual(0.9)
+    for (const b of r.beads) expect(b.src.length + b.tgt.length).toBeGreaterThan(0)
+  })
   it('covers every block and every sentence exactly once, sentence beads inside paragraph beads', () => {
     const r = alignDocumentPair(udhr.fr!, udhr.ru!)
     expect(r.paragraphs.flatMap((p) => p.src)).toEqual(udhr.fr!.blocks.map((_, k) => k))
