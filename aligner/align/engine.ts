@@ -925,7 +925,7 @@ export function alignUnits(srcUnits: readonly AlignUnit[], tgtUnits: readonly Al
   let { dp, scorer } = align(src, tgt, opts, lexicon, lengthModel, DEFAULT_PRIOR, { shapes: firstShapes, anchors, width: firstWidth })
   if (learn) {
     const prior = adapt(confidentSpans(dp, scorer), dp.beads)
-    ;({ dp, scorer } = align(src, tgt, opts, lexicon, lengthModel, prior, { shapes, path: dp.beads, width: 8 }))
+    ;({ dp, scorer } = align(src, tgt, opts, lexicon, lengthModel, prior, { shapes, path: dp.beads, width: 5 }))
   }
   return { beads: toBeads(dp, scorer, src, tgt), lexicon, lengthModel }
 }
