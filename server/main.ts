@@ -10,7 +10,8 @@
  * CORPORA_DIR (corpora/; "" to import nothing), SIXFOLD_TOKEN (required when
  * HOST is not a loopback address), MAX_UPLOAD_MB (20).
  */
-import { existsSync, readFileSync } from 'node:fs'
+import { existsSync } from 'node:fs'
+import { readFile } from 'node:fs/promises'
 import { fileURLToPath } from 'node:url'
 import { serve } from '@hono/node-server'
 import { serveStatic } from '@hono/node-server/serve-static'
@@ -19,6 +20,7 @@ import { createApp, DEFAULT_MAX_UPLOAD_BYTES } from './api/app.ts'
 import { databaseOptionsFromEnv, openDatabase } from './db/client.ts'
 import { migrateDatabase } from './db/migrate.ts'
 import { emptyProgress, fileCount, planImport, runImport, type ImportJob } from './import/pipeline.ts'
+import { warmTerminology } from './terminology/service.ts'
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url))
 const WEB_DIR = fileURLToPath(new URL('../dist/web', import.meta.url))
@@ -60,16 +62,23 @@ let ready = false
 const app = createApp({ database, token, maxUploadBytes: Math.round(maxUploadMb * 1024 * 1024), status: () => ({ ready, progress }) })
 
 // The web app (built by Vite into dist/web), with the SPA fallback to index.html.
-if (existsSync(WEB_DIR)) {
-  const index = existsSync(`${WEB_DIR}/index.html`) ? readFileSync(`${WEB_DIR}/index.html`, 'utf8') : null
-  app.use('/*', serveStatic({ root: WEB_DIR }))
-  app.get('*', (c) => {
-    if (c.req.path.startsWith('/api/') || !index) return c.notFound()
-    return c.html(index)
-  })
-}
+// index.html is read per request, so a rebuilt dist/web is served without a restart; a missing file
+// with an extension (/assets/x.js) is a 404, only extension-less paths (client routes) get index.html.
+app.use('/*', serveStatic({ root: WEB_DIR }))
+app.get('*', async (c) => {
+  const last = c.req.path.split('/').pop() ?? ''
+  if (c.req.path.startsWith('/api/') || /\.[A-Za-z0-9]+$/.test(last)) return c.notFound()
+  let index: string
+  try {
+    index = await readFile(`${WEB_DIR}/index.html`, 'utf8')
+  } catch {
+    return c.text('The web app is not built: run `npm run build` (the API is at /api).', 404)
+  }
+  return c.html(index)
+})
 
-const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {
+// Long query strings (a 5,000-character search) reach the API's validation instead of Node's bare 431.
+const server = serve({ fetch: app.fetch, port, hostname: host, serverOptions: { maxHeaderSize: 64 * 1024 } }, (info) => {
   const shown = host.includes(':') ? `[${host}]` : host
   process.stdout.write(`Sixfold is serving on http://${shown}:${info.port}/\n`)
 })
@@ -88,7 +97,7 @@ if (corporaDir && existsSync(corporaDir)) {
   progress.state = 'scanning'
   let jobs: ImportJob[]
   try {
-    jobs = await planImport([corporaDir])
+    jobs = await planImport([corporaDir], (path, reason) => process.stderr.write(`import: skipped ${path}: ${reason}\n`))
   } catch (error) {
     progress.errors.push({ path: corporaDir, message: (error as Error).message })
     jobs = []
@@ -117,6 +126,12 @@ if (corporaDir && existsSync(corporaDir)) {
   progress.state = 'done'
   if (corporaDir) process.stderr.write(`import: ${corporaDir} not found, nothing imported\n`)
 }
-if ((progress.state as string) !== 'failed') progress.state = 'done'
+// Build the terminology index before reporting ready, so that the first renderings query is fast.
+const importState = progress.state as string
+progress.state = 'indexing'
+const warmStarted = performance.now()
+await warmTerminology(database.client)
+process.stderr.write(`terminology: index built in ${((performance.now() - warmStarted) / 1000).toFixed(1)} s\n`)
+progress.state = importState === 'failed' ? 'failed' : 'done'
 ready = true
 process.stdout.write('Sixfold is ready.\n')

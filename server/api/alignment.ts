@@ -116,7 +116,8 @@ export async function readAlignment(
   })
   const groups = await loadGroups(client, page.rows.map((r) => Number(r.id)), languages)
   return {
-    document: doc,
+    // Only what the contract names (callers may hand a fuller row).
+    document: { id: doc.id, slug: doc.slug, symbol: doc.symbol, title: doc.title },
     level: q.level,
     order: q.order,
     pivot: present.includes('zh') ? 'zh' : (present[0] ?? null),

@@ -140,6 +140,60 @@ describe('HTTP API', () => {
     expect((await get<HealthResponse>('/api/health')).body.counts?.segments).toBe(360)
   })
 
+  it('matches whole words in Latin, Cyrillic and Arabic text (phrase and words), counting and paging only those', async () => {
+    const bounded = (r: SearchResponse) => {
+      for (const hit of r.hits) {
+        for (const [s, e] of hit.segment.matches) {
+          expect(/[\p{L}\p{N}]/u.test(hit.segment.text[s - 1] ?? ' '), `${hit.segment.text} @${s}`).toBe(false)
+          expect(/[\p{L}\p{N}]/u.test(hit.segment.text[e] ?? ' '), `${hit.segment.text} @${e}`).toBe(false)
+        }
+        expect(hit.segment.matches.length).toBeGreaterThan(0)
+      }
+    }
+    const men = await get<SearchResponse>('/api/search?q=men&lang=en')
+    expect(men.body.total).toBe(0)
+    const women = await get<SearchResponse>('/api/search?q=women&lang=en&pageSize=100')
+    expect(women.body.total).toBe(women.body.hits.length)
+    expect(women.body.total).toBeGreaterThan(2)
+    bounded(women.body)
+    for (const q of ['OR', 'or', 'art', 'for']) {
+      for (const mode of ['phrase', 'words']) {
+        const r = await get<SearchResponse>(`/api/search?q=${q}&mode=${mode}&pageSize=100`)
+        expect(r.body.hits.length).toBe(Math.min(100, r.body.total))
+        bounded(r.body)
+      }
+    }
+    // Paging walks the same whole-word matches.
+    const all = await get<SearchResponse>('/api/search?q=for&lang=en&pageSize=100')
+    const p2 = await get<SearchResponse>('/api/search?q=for&lang=en&pageSize=4&page=2')
+    expect(p2.body.total).toBe(all.body.total)
+    expect(p2.body.hits.map((h) => h.segment.id)).toEqual(all.body.hits.slice(4, 8).map((h) => h.segment.id))
+    const ar = await get<SearchResponse>(`/api/search?q=${encodeURIComponent('أمم')}&mode=words`)
+    expect(ar.body.total).toBeGreaterThan(0)
+    expect(ar.body.hits[0].segment.text.slice(...ar.body.hits[0].segment.matches[0])).toBe('أمم')
+    const blank = await get<ApiError>(`/api/search?q=${encodeURIComponent('   ')}`)
+    expect(blank.status).toBe(400)
+    expect(blank.body.message).toMatch(/q/)
+  })
+
+  it('lists aligned rows before unaligned ones, each in document order', async () => {
+    // A zh-only document imported first (lower ids), then the same text with English beside it.
+    expect((await post('/api/documents', form({ symbol: 'ZH/ONLY', slug: 'order-zh-only', lang: 'zh', file: fixtureFile(`${FIXTURES}/udhr-mini/zh.html`) }))).status).toBe(201)
+    expect((await post('/api/documents', form({ symbol: 'ZH/EN', slug: 'order-zh-en', lang: 'zh', file: fixtureFile(`${FIXTURES}/udhr-mini/zh.html`) }))).status).toBe(201)
+    expect((await post('/api/documents/order-zh-en/versions', form({ lang: 'en', file: fixtureFile(`${FIXTURES}/udhr-mini/en.html`) }))).status).toBe(200)
+    const r = await get<SearchResponse>(`/api/search?q=${encodeURIComponent('人人')}&pageSize=100`)
+    const aligned = r.body.hits.map((h) => Object.keys(h.aligned).length > 0)
+    expect(aligned).toContain(true)
+    expect(aligned).toContain(false)
+    expect(aligned).toEqual([...aligned].sort((a, b) => Number(b) - Number(a)))
+    expect(r.body.hits.filter((h) => h.document.slug === 'order-zh-only').every((h) => Object.keys(h.aligned).length === 0)).toBe(true)
+    const ids = r.body.hits.filter((h, i) => aligned[i]).map((h) => h.segment.id)
+    expect(ids).toEqual([...ids].sort((a, b) => a - b))
+    const p2 = await get<SearchResponse>(`/api/search?q=${encodeURIComponent('人人')}&pageSize=3&page=2`)
+    expect(p2.body.hits.map((h) => h.segment.id)).toEqual(r.body.hits.slice(3, 6).map((h) => h.segment.id))
+    for (const slug of ['order-zh-only', 'order-zh-en']) expect((await app.request(`/api/documents/${slug}`, { method: 'DELETE' })).status).toBe(200)
+  })
+
   it('finds all words in any order in words mode, and pages', async () => {
     const phrase = await get<SearchResponse>(`/api/search?q=${encodeURIComponent('nations united')}&lang=en`)
     expect(phrase.body.total).toBe(0)
@@ -163,6 +217,32 @@ describe('HTTP API', () => {
     expect((await get<ApiError>('/api/documents/nope')).status).toBe(404)
     const unknown = await get<ApiError>('/api/nothing-here')
     expect(unknown).toEqual({ status: 404, body: { error: 'not_found', message: expect.any(String) } })
+  })
+
+  it('says what is wrong with a request in one plain sentence naming the field, and 405 for a wrong method', async () => {
+    const huge = await post<ApiError>('/api/documents/devset-mini/alignment/merge', { level: 'paragraph', groupIds: [1e20, 2] })
+    expect(huge.status).toBe(400)
+    expect(huge.body.message).toBe('groupIds[0] must be at most 9007199254740991.')
+    const level = await post<ApiError>('/api/documents/devset-mini/alignment/merge', { level: 'chapter', groupIds: [1, 2] })
+    expect(level.body.message).toBe('level must be one of paragraph, sentence.')
+    const missing = await post<ApiError>('/api/documents/devset-mini/alignment/merge', { level: 'paragraph' })
+    expect(missing.body.message).toBe('groupIds is required.')
+    const page = await get<ApiError>('/api/search?q=x&page=abc')
+    expect(page.body.message).toBe('page must be a number.')
+    const long = await get<ApiError>(`/api/search?q=${'a'.repeat(600)}`)
+    expect(long.body.message).toBe('q: the search text is longer than the limit of 500 characters.')
+    for (const m of [huge, level, missing, page, long]) expect(m.body.message).not.toMatch(/expected|Invalid|received/)
+    const put = await app.request('/api/documents', { method: 'PUT' })
+    expect(put.status).toBe(405)
+    expect(put.headers.get('allow')).toMatch(/GET/)
+    expect(((await put.json()) as ApiError).error).toBe('method_not_allowed')
+    expect((await app.request('/api/documents/devset-mini/alignment', { method: 'PATCH' })).status).toBe(405)
+    expect((await app.request('/api/nowhere', { method: 'PUT' })).status).toBe(404)
+  })
+
+  it('returns only the contract\'s fields for the alignment\'s document', async () => {
+    const a = await get<AlignmentResponse>('/api/documents/devset-mini/alignment?pageSize=1')
+    expect(Object.keys(a.body.document).sort()).toEqual(['id', 'slug', 'symbol', 'title'])
   })
 
   it('exports TMX that re-imports to the same groups, and CSV', async () => {
@@ -228,6 +308,13 @@ describe('HTTP API', () => {
     expect(badLang.status).toBe(400)
     const exe = await post<ApiError>('/api/documents/udhr-test/versions', form({ lang: 'fr', file: new File(['MZ'], 'fr.exe') }))
     expect(exe.status).toBe(422)
+    const empty = await post<ApiError>('/api/documents/udhr-test/versions', form({ lang: 'fr', file: new File([], 'Déclaration-FR.txt') }))
+    expect(empty.status).toBe(422)
+    expect(empty.body.message).toMatch(/^Déclaration-FR\.txt/)
+    expect(empty.body.message).not.toMatch(/fr\.txt/)
+    const mismatch = await post<ApiError>('/api/documents/udhr-test/versions', form({ lang: 'fr', file: fixtureFile(`${FIXTURES}/udhr-mini/ar.html`, 'upload-1.html') }))
+    expect(mismatch.body.message).toMatch(/upload-1\.html/)
+    expect(mismatch.body.message).not.toMatch(/--lang|fr\.html/)
     const detail = await get<DocumentDetail>('/api/documents/udhr-test')
     expect(detail.body.languages).toEqual(['zh', 'en'])
   })

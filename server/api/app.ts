@@ -81,13 +81,50 @@ const langList = z
 const pageNumber = z.coerce.number().int().min(1).max(1_000_000).default(1)
 const docParam = z.object({ id: z.string().min(1).max(200) })
 
-/** A zod failure as a 400 `{error: 'bad_request', message}` naming the field. */
-function invalid(result: { success: boolean; error?: { issues: Array<{ path: PropertyKey[]; message: string }> } }, c: Context) {
-  if (!result.success) {
-    const issue = result.error!.issues[0]
-    const where = issue.path.length ? `${issue.path.map(String).join('.')}: ` : ''
-    return errorResponse(c, 400, 'bad_request', `${where}${issue.message}`)
+interface Issue {
+  code?: string
+  path: PropertyKey[]
+  message: string
+  origin?: string
+  maximum?: number | bigint
+  minimum?: number | bigint
+  expected?: string
+  values?: unknown[]
+  input?: unknown
+}
+
+const KINDS: Record<string, string> = { int: 'a whole number', number: 'a number', string: 'text', boolean: 'true or false', array: 'a list', object: 'an object', file: 'a file' }
+
+/** A zod issue as one plain sentence naming the field (zod's own wording is for programmers). */
+export function plainIssue(issue: Issue): string {
+  const field = issue.path.length
+    ? issue.path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i ? `.${String(p)}` : String(p))).join('')
+    : 'the request'
+  // Messages written in this file (not zod's defaults) are already sentences for users.
+  if (!/^(Invalid|Too (big|small)|expected|Input not instance)/i.test(issue.message)) return `${field}: ${issue.message}`
+  const count = (n: number | bigint | undefined, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`
+  switch (issue.code) {
+    case 'too_big':
+      if (issue.origin === 'string') return `${field} is too long: at most ${count(issue.maximum, 'character')}.`
+      if (issue.origin === 'array') return `${field} has too many items: at most ${issue.maximum}.`
+      return `${field} must be at most ${issue.maximum}.`
+    case 'too_small':
+      if (issue.origin === 'string') return Number(issue.minimum) <= 1 ? `${field} must not be empty.` : `${field} must have at least ${count(issue.minimum, 'character')}.`
+      if (issue.origin === 'array') return `${field} needs at least ${count(issue.minimum, 'item')}.`
+      return `${field} must be at least ${issue.minimum}.`
+    case 'invalid_type':
+      if (/received undefined/.test(issue.message)) return `${field} is required.`
+      return `${field} must be ${KINDS[issue.expected ?? ''] ?? issue.expected ?? 'something else'}.`
+    case 'invalid_value':
+      return `${field} must be one of ${(issue.values ?? []).map(String).join(', ')}.`
+    default:
+      return `${field} is not valid.`
   }
+}
+
+/** A zod failure as a 400 `{error: 'bad_request', message}`: one plain sentence naming the field. */
+function invalid(result: { success: boolean; error?: { issues: Issue[] } }, c: Context) {
+  if (!result.success) return errorResponse(c, 400, 'bad_request', plainIssue(result.error!.issues[0]))
 }
 
 function digest(value: string): Buffer {
@@ -251,11 +288,23 @@ export function createApp(options: AppOptions): Hono {
     const bytes = await readUpload(file)
     const name = safeName(file.name)
     const ext = name.includes('.') ? name.slice(name.lastIndexOf('.')) : '.txt'
+    const storedName = `${language}${ext.toLowerCase()}`
     let version
     try {
-      version = await prepareVersion(bytes, `${language}${ext.toLowerCase()}`, language)
+      version = await prepareVersion(bytes, storedName, language)
     } catch (error) {
-      if (error instanceof SixfoldError || error instanceof ApiFailure) throw error
+      if (error instanceof ApiFailure) throw error
+      if (error instanceof SixfoldError) {
+        // The parser knows the file by its stored name and speaks to command-line users: say it as the API user sees it.
+        const message = error.message
+          .split('\n')[0]
+          .split(storedName)
+          .join(name)
+          .replace(/check the file or the --lang value/g, 'check the file or the lang field')
+          .replace(/declare it with --lang/g, 'give it in the lang field')
+          .replace(/--lang/g, 'the lang field')
+        throw new SixfoldError(error.code, message.includes(name) ? message : `${name}: ${message}`)
+      }
       throw new ApiFailure(422, 'unprocessable', `${name}: could not be read (${(error as Error).message.split('\n')[0]})`)
     }
     if (doc.id !== undefined) {
@@ -335,7 +384,7 @@ export function createApp(options: AppOptions): Hono {
   })
   api.get('/documents/:id/alignment', zValidator('param', docParam, invalid), zValidator('query', alignmentQuery, invalid), async (c) => {
     const doc = await resolveDocument(c.req.valid('param').id)
-    return c.json(await readAlignment(client, doc, c.req.valid('query')))
+    return c.json(await readAlignment(client, { id: doc.id, slug: doc.slug, symbol: doc.symbol, title: doc.title }, c.req.valid('query')))
   })
   const level = z.enum(['paragraph', 'sentence'])
   const ids = z.array(z.number().int().positive()).min(1).max(1000)
@@ -373,7 +422,10 @@ export function createApp(options: AppOptions): Hono {
 
   // ── Search ──
   const searchQuery = z.object({
-    q: z.string().min(1, 'type something to search').max(500, 'at most 500 characters'),
+    q: z
+      .string({ message: 'type something to search' })
+      .max(500, 'the search text is longer than the limit of 500 characters.')
+      .refine((v) => v.trim().length > 0, 'type something to search (the search text is empty or only spaces).'),
     lang: lang.optional(),
     doc: z.string().max(200).optional(),
     mode: z.enum(['phrase', 'words']).default('phrase'),
@@ -448,11 +500,20 @@ export function createApp(options: AppOptions): Hono {
   options.extend?.(api, context)
 
   app.route('/api', api)
-  app.notFound((c) =>
-    c.req.path.startsWith('/api/') || c.req.path === '/api'
-      ? errorResponse(c, 404, 'not_found', `no such endpoint: ${c.req.method} ${c.req.path}`)
-      : c.text('Not found', 404),
-  )
+  // Which methods each API path answers, for a 405 naming them instead of a 404.
+  const routePatterns = () =>
+    app.routes
+      .filter((r) => r.method !== 'ALL' && r.path.startsWith('/api/'))
+      .map((r) => ({ method: r.method, re: new RegExp(`^${r.path.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/:[^/]+/g, '[^/]+').replace(/\*/g, '.*')}/?$`) }))
+  app.notFound((c) => {
+    if (!(c.req.path.startsWith('/api/') || c.req.path === '/api')) return c.text('Not found', 404)
+    const allowed = [...new Set(routePatterns().filter((r) => r.re.test(c.req.path)).map((r) => r.method))]
+    if (allowed.length && !allowed.includes(c.req.method)) {
+      c.header('Allow', allowed.join(', '))
+      return errorResponse(c, 405, 'method_not_allowed', `${c.req.method} is not allowed on ${c.req.path}: use ${allowed.join(' or ')}`)
+    }
+    return errorResponse(c, 404, 'not_found', `no such endpoint: ${c.req.method} ${c.req.path}`)
+  })
 
   app.onError((error, c) => {
     if (error instanceof ApiFailure) return errorResponse(c, error.status, error.code, error.message)

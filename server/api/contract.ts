@@ -29,6 +29,7 @@ export type ApiErrorCode =
   | 'bad_request'
   | 'unauthorized'
   | 'not_found'
+  | 'method_not_allowed'
   | 'conflict'
   | 'payload_too_large'
   | 'unsupported_media_type'
@@ -41,7 +42,8 @@ export type ApiErrorCode =
 
 /** Progress of the start-up import of corpora/ (also of CLI imports). */
 export interface ImportProgress {
-  state: 'idle' | 'scanning' | 'importing' | 'done' | 'failed'
+  /** indexing: the import is done and the terminology index is being built (health still answers 503). */
+  state: 'idle' | 'scanning' | 'importing' | 'indexing' | 'done' | 'failed'
   /** Files (language versions, parallel files, TMX files) found. */
   filesTotal: number
   /** Files processed so far (imported + skipped + failed). */

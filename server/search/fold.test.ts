@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { findMatches, fold, foldQuery } from './fold.ts'
+import { containsWords, findMatches, fold, foldQuery } from './fold.ts'
 
 describe('fold', () => {
   it('folds case and diacritics for French and Spanish', () => {
@@ -47,5 +47,22 @@ describe('findMatches', () => {
     const text = 'developpe\u0301 et adopte\u0301'
     const spans = findMatches(text, foldQuery('adopte'))
     expect(spans.map(([s, e]) => text.slice(s, e))).toEqual(['adopte\u0301'])
+  })
+  it('matches Latin, Cyrillic and Arabic words whole, Chinese anywhere', () => {
+    const en = 'Women and men: management forms for Partnerships, part of art.'
+    expect(findMatches(en, 'men').map(([a, b]) => en.slice(a, b))).toEqual(['men'])
+    expect(findMatches(en, 'or')).toEqual([])
+    expect(findMatches(en, 'art').map(([a, b]) => en.slice(a, b))).toEqual(['art'])
+    expect(findMatches(en, 'part').map(([a, b]) => en.slice(a, b))).toEqual(['part'])
+    expect(findMatches('café, élève et e', foldQuery('é')).map(([a]) => a)).toEqual([15])
+    expect(containsWords(fold('Объединённых Наций'), foldQuery('наций'))).toBe(true)
+    expect(containsWords(fold('Объединённых Наций'), foldQuery('наци'))).toBe(false)
+    // Arabic: attached prefixes (و ف ب ك ل ال and combinations) may precede the word; nothing else.
+    for (const text of ['الأمم المتحدة', 'والأمم المتحدة', 'وبالأمم', 'للأمم', 'فالأمم']) expect(containsWords(fold(text), foldQuery('أمم')), text).toBe(true)
+    expect(containsWords(fold('وللأمم'), foldQuery('أمم'))).toBe(true)
+    expect(containsWords(fold('الأممية'), foldQuery('الأمم'))).toBe(false)
+    expect(containsWords(fold('تالأمم'), foldQuery('الأمم'))).toBe(false)
+    expect(findMatches('可持续发展目标', foldQuery('发展')).length).toBe(1)
+    expect(findMatches('a (b) c', foldQuery('(b)')).length).toBe(1)
   })
 })

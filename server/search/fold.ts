@@ -186,12 +186,56 @@ export function foldQuery(query: string): string {
   return norm
 }
 
+const WORD_CHAR = /[\p{L}\p{N}]/u
+const ARABIC = /\p{Script=Arabic}/u
+const isWordChar = (ch: string | undefined) => ch !== undefined && ch !== ' ' && !HAN.test(ch) && WORD_CHAR.test(ch)
+
+/** The attached Arabic prefixes a word may carry (folded): و ف, then ب ك ل, ال or their combinations (لل = ل + ال). */
+const ARABIC_PREFIXES = new Set<string>()
+for (const conj of ['', 'و', 'ف']) for (const prep of ['', 'ب', 'ك', 'ل', 'ال', 'بال', 'كال', 'لل']) ARABIC_PREFIXES.add(conj + prep)
+const LONGEST_PREFIX = Math.max(...[...ARABIC_PREFIXES].map((p) => p.length))
+
 /**
- * All non-overlapping occurrences of `foldedNeedle` in `text`, as [start, end)
- * offsets in the ORIGINAL text. Padding spaces that folding added around Han
+ * Whether the occurrence of `needle` at norm[at, at + needle.length) starts and ends at word
+ * boundaries (folded text). A needle that begins or ends with Han, a space or punctuation
+ * needs no boundary on that side (Chinese has no word boundaries); an Arabic needle may follow
+ * an attached prefix (و ف ب ك ل ال and their combinations).
+ */
+export function atWordBoundaries(norm: string, at: number, needle: string): boolean {
+  const end = at + needle.length
+  const first = needle[0]
+  if (isWordChar(first) && at > 0 && norm[at - 1] !== ' ') {
+    if (!isWordChar(norm[at - 1])) {
+      // Punctuation before: a boundary.
+    } else if (!ARABIC.test(first)) return false
+    else {
+      let ok = false
+      for (let len = 1; len <= LONGEST_PREFIX && len <= at && !ok; len++) {
+        if (ARABIC_PREFIXES.has(norm.slice(at - len, at)) && (at - len === 0 || !isWordChar(norm[at - len - 1]))) ok = true
+      }
+      if (!ok) return false
+    }
+  }
+  const last = needle[needle.length - 1]
+  if (isWordChar(last) && end < norm.length && isWordChar(norm[end])) return false
+  return true
+}
+
+/** Whether folded text holds `foldedNeedle` as whole words (see atWordBoundaries). */
+export function containsWords(norm: string, foldedNeedle: string): boolean {
+  if (!foldedNeedle) return false
+  for (let at = norm.indexOf(foldedNeedle); at >= 0; at = norm.indexOf(foldedNeedle, at + 1)) {
+    if (atWordBoundaries(norm, at, foldedNeedle)) return true
+  }
+  return false
+}
+
+/**
+ * All non-overlapping occurrences of `foldedNeedle` in `text` (as whole words unless
+ * `wholeWords` is false: see atWordBoundaries), as [start, end) offsets in the ORIGINAL text. Padding spaces that folding added around Han
  * characters are not part of the reported span.
  */
-export function findMatches(text: string, foldedNeedle: string): Array<[number, number]> {
+export function findMatches(text: string, foldedNeedle: string, wholeWords = true): Array<[number, number]> {
   if (!foldedNeedle) return []
   const { norm, map } = foldWithMap(text)
   const out: Array<[number, number]> = []
@@ -199,6 +243,10 @@ export function findMatches(text: string, foldedNeedle: string): Array<[number, 
   for (;;) {
     const at = norm.indexOf(foldedNeedle, from)
     if (at < 0) break
+    if (wholeWords && !atWordBoundaries(norm, at, foldedNeedle)) {
+      from = at + 1
+      continue
+    }
     let s = at
     let e = at + foldedNeedle.length
     while (s < e && norm[s] === ' ') s++

@@ -17,9 +17,19 @@ import type { Lang } from '../../aligner/types.ts'
 import { detectLanguage } from '../../aligner/language/index.ts'
 import type { SearchHit, SearchMode, SearchResponse, SearchSegment } from '../api/contract.ts'
 import { placeholders } from '../db/write.ts'
-import { findMatches, foldQuery } from './fold.ts'
+import { containsWords, findMatches, foldQuery } from './fold.ts'
 
 export const TOTAL_CAP = 500
+/** Candidates (substring matches) read at most per search when checking word boundaries; past it the total is a lower bound. */
+export const SCAN_BUDGET = 60_000
+
+const WORD_EDGE = /[\p{L}\p{N}]/u
+const HAN_CHAR = /\p{Script=Han}/u
+/** A term needs the word-boundary check when it begins or ends with a letter or digit that is not Han. */
+function needsBoundaryCheck(term: string): boolean {
+  const edge = (ch: string | undefined) => ch !== undefined && WORD_EDGE.test(ch) && !HAN_CHAR.test(ch)
+  return edge(term[0]) || edge(term[term.length - 1])
+}
 const ALL: Lang[] = ['zh', 'en', 'fr', 'es', 'ru', 'ar']
 
 export interface SearchParams {
@@ -136,18 +146,43 @@ export async function search(client: Client, params: SearchParams): Promise<Sear
     idRange = [Number(r.rows[0].lo), Number(r.rows[0].hi)]
   }
   const { from, where, orderBy } = buildFilter(terms, languages, params.documentId, idRange)
-  // One pass: the page's ids and, past them, up to TOTAL_CAP matches to count (no second counting query).
+  // The page's ids and, past them, up to TOTAL_CAP matches to count. FTS finds candidates (substrings);
+  // those whose terms are not whole words (men in "women") are dropped by a boundary check on the folded
+  // text. Aligned rows (whose group has other languages) come first, then unaligned ones, each in
+  // document and position order (rowid).
   const offset = (page - 1) * pageSize
-  const limit = Math.max(pageSize, TOTAL_CAP + 1 - offset)
-  const idRows = await client.execute({
-    sql: `SELECT s.id AS id FROM ${from} WHERE ${where.sql} ORDER BY ${orderBy} LIMIT ? OFFSET ?`,
-    args: [...where.args, limit, offset],
-  })
-  const found = idRows.rows.map((r) => Number(r.id))
-  const ids = found.slice(0, pageSize)
-  let total = offset + found.length
-  let totalCapped = false
-  if (total > TOTAL_CAP || (offset >= TOTAL_CAP && found.length > 0)) {
+  const need = offset + Math.max(pageSize, TOTAL_CAP + 1 - offset)
+  const checkWords = terms.some(needsBoundaryCheck)
+  const found: number[] = []
+  let scanned = 0
+  let budgetSpent = false
+  for (const aligned of [true, false]) {
+    const groupClause = `${aligned ? '' : 'NOT '}EXISTS (SELECT 1 FROM sentences o WHERE o.group_id = s.group_id AND o.id <> s.id)`
+    let after = -1
+    for (;;) {
+      const chunk = checkWords ? Math.max(need - found.length + 50, scanned ? 4000 : 0) : need - found.length
+      const rows = await client.execute({
+        sql: `SELECT s.id AS id${checkWords ? ', s.norm AS norm' : ''} FROM ${from} WHERE ${where.sql} AND ${orderBy} > ? AND ${groupClause} ORDER BY ${orderBy} LIMIT ?`,
+        args: [...where.args, after, chunk],
+      })
+      for (const r of rows.rows) {
+        if (!checkWords || terms.every((t) => containsWords(String(r.norm), t))) found.push(Number(r.id))
+        if (found.length >= need) break
+      }
+      scanned += rows.rows.length
+      if (rows.rows.length) after = Number(rows.rows[rows.rows.length - 1].id)
+      if (found.length >= need || rows.rows.length < chunk) break
+      if (scanned >= SCAN_BUDGET) {
+        budgetSpent = true
+        break
+      }
+    }
+    if (found.length >= need || budgetSpent) break
+  }
+  const ids = found.slice(offset, offset + pageSize)
+  let total = found.length
+  let totalCapped = budgetSpent
+  if (total > TOTAL_CAP || (offset >= TOTAL_CAP && ids.length > 0)) {
     total = Math.max(TOTAL_CAP, offset + ids.length)
     totalCapped = true
   }

@@ -98,6 +98,16 @@ describe('the real server over HTTP', () => {
     expect(ar.total).toBeGreaterThan(0)
   })
 
+  it('answers JSON to very long URLs, wrong methods and missing assets', async () => {
+    const long = await fetch(`${server.url}/api/search?q=${'a'.repeat(5000)}`)
+    expect(long.status).toBe(400)
+    expect(((await long.json()) as ApiError).message).toMatch(/q is too long|longer than the limit of 500 characters/)
+    const put = await fetch(`${server.url}/api/documents`, { method: 'PUT' })
+    expect(put.status).toBe(405)
+    expect(((await put.json()) as ApiError).error).toBe('method_not_allowed')
+    expect((await fetch(`${server.url}/assets/nothing-here.js`)).status).toBe(404)
+  })
+
   it('imports and exports TMX over HTTP', async () => {
     const tmx = await (await fetch(`${server.url}/api/export?format=tmx&doc=udhr-mini`)).text()
     const form = new FormData()
