@@ -5,6 +5,7 @@ import { defineConfig } from 'vitest/config'
 // integration and browser tests live under `test/`.
 export default defineConfig({
   test: {
+    reporters: ['default', './test/setup/plain-summary.ts'],
     projects: [
       {
         test: {
