@@ -18,8 +18,8 @@ import { extractFacts, type Fact } from '../../aligner/signals/facts.ts'
 import { arabicOrdinal, chineseToInt, ordinalWord, romanToInt } from '../../aligner/signals/numerals.ts'
 import { LANGS, type Lang } from '../../aligner/types.ts'
 import type { Finding, FindingKind, FindingSegment, TextSpan } from './contract.ts'
-import { containsPhrase, discoverRenderings, zhWordMatches, type MemoryIndex } from './renderings.ts'
-import { tokenize } from './text.ts'
+import { containsPhrase, discoverRenderings, discoverRenderingsAsync, yieldToEventLoop, zhWordMatches, type Discovery, type MemoryIndex } from './renderings.ts'
+import { isStopword, tokenize } from './text.ts'
 import type { AlignedUnit } from './units.ts'
 
 export interface GlossaryRule {
@@ -400,78 +400,212 @@ function untranslatedFindings(unit: AlignedUnit, src: Lang, tgt: Lang, kinds: Se
 
 // ── variants ───────────────────────────────────────────────────────────────
 
+/** A source term whose variants are reported. */
+export interface VariantTerm {
+  term: string
+  /**
+   * From the approved glossary (its renderings are known to be of this concept), or mined
+   * (then only a term with one strongly associated majority rendering is judged).
+   */
+  approved: boolean
+}
+
+export interface VariantOptions {
+  scope?: Set<number>
+  /**
+   * Longer source terms (mined): an occurrence of the term inside one of them is an occurrence
+   * of that longer name (委员会 inside 妇女地位委员会), whose rendering may rightly differ.
+   */
+  longerTerms?: string[]
+}
+
+/** Minimum share of the majority rendering, and its Dice with the term, for a mined term to be judged. */
+const MINED_MAJOR_SHARE = 0.4
+const MINED_MAJOR_DICE = 0.4
+/** Share of the units holding a minority rendering that must hold the term (else it renders something else). */
+const MINOR_PRECISION = 0.5
+/** Least share of the occurrences a minority rendering must have. */
+const MINOR_SHARE = 0.05
+
 /**
- * Variants of the given source terms within a set of units (indices into the index):
- * a term with a majority rendering and a minority one used at least twice.
+ * What an occurrence of a term is part of: the longest longer term found around it, else the
+ * content word right before it (the modifier: 妇女地位|委员会, Human Rights|Committee), else the term.
  */
-export function variantFindings(index: MemoryIndex, terms: string[], src: Lang, targets: Lang[], scope?: Set<number>): Finding[] {
-  const out: Finding[] = []
-  for (const term of terms) {
-    const result = discoverRenderings(index, term, src, { targets, restrictTo: scope, maxResults: 4 })
-    for (const tgt of targets) {
-      const list = result.renderings[tgt] ?? []
-      const n = result.occurrencesWithTarget[tgt] ?? 0
-      if (list.length < 2 || n < 4) continue
-      const [major, ...rest] = list
-      if (major.share < 0.4) continue
-      for (const minor of rest) {
-        if (minor.count < 2 || minor.dice < 0.1) continue
-        // a longer or shorter span around the same words is not a variant
-        if (minor.key.includes(major.key) || major.key.includes(minor.key)) continue
-        const byUnit = result.spans[tgt]
-        const groups: number[] = []
-        const segments: FindingSegment[] = []
-        for (const [u, spans] of byUnit ?? []) {
-          const s = spans.find((x) => x.key === minor.key)
-          if (!s) continue
-          const unit = index.units[u]
-          groups.push(unit.groupId)
-          if (segments.length < 6) segments.push(segment(unit, tgt, [{ start: s.start, end: s.end }]))
-        }
-        if (groups.length === 0) continue
-        const first = index.units.find((u) => u.groupId === groups[0])!
-        out.push({
-          key: `variant:${src}-${tgt}:${term}:${minor.key}`,
-          kind: 'variant',
-          severity: 'warning',
-          sourceLang: src,
-          targetLang: tgt,
-          groupIds: groups,
-          documentSymbol: first.documentSymbol,
-          paragraphLabel: first.paragraphLabel,
-          message: `"${term}" is rendered "${minor.text}" ${minor.count}× but "${major.text}" ${major.count}× (of ${n})`,
-          segments,
-          accepted: false,
-        })
+function occurrenceContext(index: MemoryIndex, unit: number, src: Lang, spanStart: number, term: string, longer: Array<{ text: string; at: number[] }>): string {
+  const hay = src === 'zh' ? index.folded[unit].zh : index.units[unit].texts[src]?.toLowerCase()
+  if (!hay) return term
+  let best = term
+  for (const l of longer) {
+    if (l.text.length <= best.length) continue
+    for (const k of l.at)
+      if (spanStart - k >= 0 && hay.startsWith(l.text, spanStart - k)) {
+        best = l.text
+        break
       }
+  }
+  if (best !== term) return best
+  const toks = index.tokens[unit][src] ?? []
+  // inside a longer word of the segmentation (a dictionary name: 人权理事会)
+  const covering = toks.find((t) => t.start <= spanStart && t.end >= spanStart + term.length && t.end - t.start > term.length)
+  if (covering) return covering.key
+  const before = toks.find((t) => t.end === spanStart || (src !== 'zh' && t.end + 1 === spanStart && hay[t.end] === ' '))
+  if (before && !isStopword(src, before.text) && /\p{L}/u.test(before.text)) return `${before.key}|${term}`
+  return term
+}
+
+/**
+ * Variants of one term from its discovery: a majority rendering and a minority one used at least
+ * twice that is a real alternative rendering of the same concept:
+ *  - mined terms are judged only when their majority rendering is strongly associated with them;
+ *  - the minority rendering must mostly occur where the term occurs (else it is another term's);
+ *  - the minority occurrences must mostly be of the same source context as the majority ones
+ *    (委员会 in 妇女地位委员会 → Commission and in 人权事务委员会 → Committee are different bodies).
+ */
+function variantsOfTerm(index: MemoryIndex, vt: VariantTerm, src: Lang, targets: Lang[], result: Discovery, options: VariantOptions): Finding[] {
+  const out: Finding[] = []
+  const term = vt.term
+  const lowerTerm = src === 'zh' ? term : term.toLowerCase()
+  const longer = (options.longerTerms ?? [])
+    .map((t) => (src === 'zh' ? t : t.toLowerCase()))
+    .filter((t) => t !== lowerTerm && t.includes(lowerTerm))
+    .map((text) => {
+      const at: number[] = []
+      for (let k = text.indexOf(lowerTerm); k >= 0; k = text.indexOf(lowerTerm, k + 1)) at.push(k)
+      return { text, at }
+    })
+  for (const tgt of targets) {
+    const list = result.renderings[tgt] ?? []
+    const n = result.occurrencesWithTarget[tgt] ?? 0
+    if (list.length < 2 || n < 4) continue
+    const [major, ...rest] = list
+    if (major.share < 0.4) continue
+    if (!vt.approved && (major.share < MINED_MAJOR_SHARE || major.dice < MINED_MAJOR_DICE)) continue
+    const byUnit = result.spans[tgt]
+    // source context of each occurrence, by the rendering extracted there
+    const contextsOf = (key: string): Map<number, string> => {
+      const m = new Map<number, string>()
+      for (const [u, spans] of byUnit ?? []) {
+        if (!spans.some((x) => x.key === key)) continue
+        const srcText = src === 'zh' ? index.folded[u].zh : index.units[u].texts[src]?.toLowerCase()
+        const at = srcText ? srcText.indexOf(lowerTerm) : -1
+        m.set(u, at < 0 ? term : occurrenceContext(index, u, src, at, lowerTerm, longer))
+      }
+      return m
+    }
+    const majorContexts = new Set(contextsOf(major.key).values())
+    for (const minor of rest) {
+      // a rendering met once or twice in a large sample is noise (a garbled alignment, a quotation)
+      if (minor.count < Math.max(2, MINOR_SHARE * n) || minor.dice < 0.1) continue
+      // a longer or shorter span around the same words is not a variant
+      if (minor.key.includes(major.key) || major.key.includes(minor.key)) continue
+      // the minority rendering must mostly occur where the term occurs, else it renders something else
+      if (minor.precision < MINOR_PRECISION) continue
+      const contexts = contextsOf(minor.key)
+      // judged on the occurrences inside a longer name or after a modifier (the bare term is ambiguous)
+      let shared = 0
+      let specific = 0
+      for (const c of contexts.values())
+        if (c !== term) {
+          specific++
+          if (majorContexts.has(c)) shared++
+        }
+      if (shared * 2 < specific) continue
+      const groups: number[] = []
+      const segments: FindingSegment[] = []
+      const documents = new Map<string, number>()
+      for (const [u, spans] of byUnit ?? []) {
+        const s = spans.find((x) => x.key === minor.key)
+        if (!s) continue
+        const unit = index.units[u]
+        groups.push(unit.groupId)
+        documents.set(unit.documentSymbol, (documents.get(unit.documentSymbol) ?? 0) + 1)
+        if (segments.length < 6) segments.push({ ...segment(unit, tgt, [{ start: s.start, end: s.end }]), documentSymbol: unit.documentSymbol, paragraphLabel: unit.paragraphLabel })
+      }
+      if (groups.length === 0) continue
+      const docs = [...documents.keys()]
+      const first = segments[0]
+      out.push({
+        key: `variant:${src}-${tgt}:${term}:${minor.key}`,
+        kind: 'variant',
+        severity: 'warning',
+        sourceLang: src,
+        targetLang: tgt,
+        groupIds: groups,
+        // one document, or all of them (the segments name each their own)
+        documentSymbol: docs.length === 1 ? docs[0] : docs.join(', '),
+        paragraphLabel: docs.length === 1 && groups.length === 1 ? (first.paragraphLabel ?? null) : null,
+        message: `"${term}" is rendered "${minor.text}" ${minor.count}× but "${major.text}" ${major.count}× (of ${n})${docs.length > 1 ? ` in ${docs.length} documents` : ''}`,
+        segments,
+        accepted: false,
+      })
     }
   }
   return out
 }
 
-/** All unit-level checks (facts, glossary, untranslated, empty) over a list of units. */
-export function checkUnits(units: AlignedUnit[], options: CheckOptions = {}): Finding[] {
-  const kinds = new Set(options.kinds ?? ALL_KINDS)
+/** Variants of the given source terms within a set of units (indices into the index). */
+export function variantFindings(index: MemoryIndex, terms: Array<string | VariantTerm>, src: Lang, targets: Lang[], options: VariantOptions = {}): Finding[] {
   const out: Finding[] = []
-  // the languages each document has: a language a document has no version in is not "empty"
+  for (const t of terms) {
+    const vt = typeof t === 'string' ? { term: t, approved: true } : t
+    const result = discoverRenderings(index, vt.term, src, { targets, restrictTo: options.scope, maxResults: 4 })
+    out.push(...variantsOfTerm(index, vt, src, targets, result, options))
+  }
+  return out
+}
+
+/** variantFindings yielding to the event loop between terms and languages (for servers). */
+export async function variantFindingsAsync(index: MemoryIndex, terms: VariantTerm[], src: Lang, targets: Lang[], options: VariantOptions = {}): Promise<Finding[]> {
+  const out: Finding[] = []
+  for (const vt of terms) {
+    const result = await discoverRenderingsAsync(index, vt.term, src, { targets, restrictTo: options.scope, maxResults: 4 })
+    out.push(...variantsOfTerm(index, vt, src, targets, result, options))
+  }
+  return out
+}
+
+/** The languages each document has: a language a document has no version in is not "empty". */
+function documentLanguages(units: AlignedUnit[]): Map<string, Set<Lang>> {
   const docLangs = new Map<string, Set<Lang>>()
   for (const u of units) {
     let set = docLangs.get(u.documentSymbol)
     if (!set) docLangs.set(u.documentSymbol, (set = new Set()))
     for (const l of Object.keys(u.texts) as Lang[]) if (u.texts[l]?.trim()) set.add(l)
   }
-  for (const unit of units) {
-    const src = options.sourceLang ?? (unit.texts.zh ? 'zh' : unit.texts.en ? 'en' : (LANGS.find((l) => unit.texts[l]) ?? 'zh'))
-    if (!unit.texts[src]) continue
-    const targets = (options.targets ?? LANGS).filter((l) => l !== src && docLangs.get(unit.documentSymbol)?.has(l))
-    for (const tgt of targets) {
-      const untranslated = untranslatedFindings(unit, src, tgt, kinds)
-      out.push(...untranslated)
-      // a copied or wrong-language segment is one finding, not also every fact and term it lacks
-      if (!unit.texts[tgt] || untranslated.length) continue
-      out.push(...factFindings(unit, src, tgt, kinds))
-      if (kinds.has('glossary') && options.glossary?.length) out.push(...glossaryFindings(unit, src, tgt, options.glossary))
-    }
+  return docLangs
+}
+
+function checkUnit(unit: AlignedUnit, options: CheckOptions, kinds: Set<FindingKind>, docLangs: Map<string, Set<Lang>>, out: Finding[]): void {
+  const src = options.sourceLang ?? (unit.texts.zh ? 'zh' : unit.texts.en ? 'en' : (LANGS.find((l) => unit.texts[l]) ?? 'zh'))
+  if (!unit.texts[src]) return
+  const targets = (options.targets ?? LANGS).filter((l) => l !== src && docLangs.get(unit.documentSymbol)?.has(l))
+  for (const tgt of targets) {
+    const untranslated = untranslatedFindings(unit, src, tgt, kinds)
+    out.push(...untranslated)
+    // a copied or wrong-language segment is one finding, not also every fact and term it lacks
+    if (!unit.texts[tgt] || untranslated.length) continue
+    out.push(...factFindings(unit, src, tgt, kinds))
+    if (kinds.has('glossary') && options.glossary?.length) out.push(...glossaryFindings(unit, src, tgt, options.glossary))
+  }
+}
+
+/** All unit-level checks (facts, glossary, untranslated, empty) over a list of units. */
+export function checkUnits(units: AlignedUnit[], options: CheckOptions = {}): Finding[] {
+  const kinds = new Set(options.kinds ?? ALL_KINDS)
+  const out: Finding[] = []
+  const docLangs = documentLanguages(units)
+  for (const unit of units) checkUnit(unit, options, kinds, docLangs, out)
+  return out
+}
+
+/** checkUnits in slices of units, yielding to the event loop between them (for servers). */
+export async function checkUnitsAsync(units: AlignedUnit[], options: CheckOptions = {}): Promise<Finding[]> {
+  const kinds = new Set(options.kinds ?? ALL_KINDS)
+  const out: Finding[] = []
+  const docLangs = documentLanguages(units)
+  for (let i = 0; i < units.length; i++) {
+    checkUnit(units[i], options, kinds, docLangs, out)
+    if (i % 32 === 31) await yieldToEventLoop()
   }
   return out
 }

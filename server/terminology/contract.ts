@@ -140,6 +140,9 @@ export interface FindingSegment {
   text: string
   /** Spans to highlight in text. */
   spans: TextSpan[]
+  /** The segment's document and paragraph (findings over several documents: variants). */
+  documentSymbol?: string
+  paragraphLabel?: string | null
 }
 
 export interface Finding {

@@ -5,7 +5,7 @@
  */
 import type { Client } from '@libsql/client'
 import { isLang, SixfoldError, type Lang } from '../../aligner/types.ts'
-import { buildIndex, type MemoryIndex } from './renderings.ts'
+import { buildIndexAsync, type MemoryIndex } from './renderings.ts'
 import type { AlignedUnit } from './units.ts'
 
 export interface DocumentInfo {
@@ -29,37 +29,60 @@ export async function findDocument(client: Client, ref: string): Promise<Documen
   return { id: Number(row.id), slug: String(row.slug), symbol: String(row.symbol) }
 }
 
-/** The memory's sentence groups as aligned units (texts of a language in one group joined by a space). */
+/** Rows read per query while loading units (each query blocks the event loop while it runs). */
+const LOAD_PAGE = 2500
+
+/**
+ * The memory's sentence groups as aligned units (texts of a language in one group joined by a space).
+ * Read in pages of whole groups, yielding between pages, so that a server keeps answering.
+ */
 export async function loadUnits(client: Client, documentId?: number): Promise<AlignedUnit[]> {
-  const rs = await client.execute({
-    sql: `SELECT s.group_id AS gid, s.lang AS lang, s.text AS text, d.symbol AS symbol, b.label AS label
-          FROM sentences s
-          JOIN blocks b ON b.id = s.block_id
-          JOIN versions v ON v.id = s.version_id
-          JOIN documents d ON d.id = v.document_id
-          WHERE s.group_id IS NOT NULL ${documentId === undefined ? '' : 'AND d.id = ?'}
-          ORDER BY s.group_id, s.lang, b.ordinal, s.ordinal`,
-    args: documentId === undefined ? [] : [documentId],
-  })
   const units: AlignedUnit[] = []
-  let current: AlignedUnit | null = null
-  for (const row of rs.rows) {
-    const gid = Number(row.gid)
-    const lang = String(row.lang)
-    if (!isLang(lang)) continue
-    if (!current || current.groupId !== gid) {
-      current = { groupId: gid, documentSymbol: String(row.symbol), paragraphLabel: null, texts: {} }
-      units.push(current)
+  let from = 0
+  for (;;) {
+    const rs = await client.execute({
+      sql: `SELECT s.group_id AS gid, s.lang AS lang, s.text AS text, d.symbol AS symbol, b.label AS label
+            FROM sentences s
+            JOIN blocks b ON b.id = s.block_id
+            JOIN versions v ON v.id = s.version_id
+            JOIN documents d ON d.id = v.document_id
+            WHERE s.group_id >= ? ${documentId === undefined ? '' : 'AND d.id = ?'}
+            ORDER BY s.group_id, s.lang, b.ordinal, s.ordinal
+            LIMIT ${LOAD_PAGE}`,
+      args: documentId === undefined ? [from] : [from, documentId],
+    })
+    const rows = rs.rows
+    if (rows.length === 0) break
+    const full = rows.length < LOAD_PAGE
+    // the last group of a full page may continue on the next page: it is read again there
+    const lastGid = Number(rows[rows.length - 1].gid)
+    let current: AlignedUnit | null = null
+    for (const row of rows) {
+      const gid = Number(row.gid)
+      if (!full && gid === lastGid) break
+      const lang = String(row.lang)
+      if (!isLang(lang)) continue
+      if (!current || current.groupId !== gid) {
+        current = { groupId: gid, documentSymbol: String(row.symbol), paragraphLabel: null, texts: {} }
+        units.push(current)
+      }
+      const text = String(row.text)
+      current.texts[lang] = current.texts[lang] ? `${current.texts[lang]} ${text}` : text
+      if (row.label !== null && row.label !== undefined && (current.paragraphLabel === null || lang === 'zh')) current.paragraphLabel = String(row.label)
     }
-    const text = String(row.text)
-    current.texts[lang] = current.texts[lang] ? `${current.texts[lang]} ${text}` : text
-    if (row.label !== null && row.label !== undefined && (current.paragraphLabel === null || lang === 'zh')) current.paragraphLabel = String(row.label)
+    if (full) break
+    if (Number(rows[0].gid) === lastGid) {
+      // one group fills the page: read it whole
+      throw new SixfoldError('internal', `sentence group ${lastGid} has more than ${LOAD_PAGE} sentences`)
+    }
+    from = lastGid
+    await new Promise((resolve) => setImmediate(resolve))
   }
   return units
 }
 
 /** Changes whenever sentences, groups or group membership change. */
-async function fingerprint(client: Client): Promise<string> {
+export async function fingerprint(client: Client): Promise<string> {
   const rs = await client.execute(
     'SELECT (SELECT count(*) FROM sentences) AS n, (SELECT max(id) FROM sentences) AS ms, (SELECT total(group_id) FROM sentences) AS tg, (SELECT count(*) FROM align_groups) AS ng, (SELECT max(id) FROM align_groups) AS mg',
   )
@@ -86,7 +109,7 @@ export async function memoryIndex(client: Client): Promise<MemoryIndex> {
   if (hit && hit.key === key) return hit.index
   const entry: Cached = { key, index: Promise.resolve(null as unknown as MemoryIndex), building: true }
   entry.index = loadUnits(client)
-    .then(buildIndex)
+    .then(buildIndexAsync)
     .finally(() => {
       entry.building = false
     })
@@ -110,12 +133,4 @@ export function languagesOf(index: MemoryIndex): Lang[] {
   const present = new Set<Lang>()
   for (const u of index.units) for (const l of Object.keys(u.texts)) present.add(l as Lang)
   return [...present]
-}
-
-/**
- * Builds the rendering index ahead of the first query (a few seconds on the demo corpora);
- * call it once the start-up import is done. Errors are left to the first real query.
- */
-export function warmTerminology(client: Client): void {
-  memoryIndex(client).catch(() => undefined)
 }

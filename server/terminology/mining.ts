@@ -71,7 +71,7 @@ function okEdge(lang: Lang, t: Token): boolean {
  * Mines candidate terms from texts in one language. `tokensOf` may hand over tokens
  * already computed (the rendering index has them), else the texts are tokenized.
  */
-export function mineTerms(texts: string[], lang: Lang, options: MiningOptions = {}, tokensOf?: (i: number) => Token[] | undefined): MinedTerm[] {
+function termMiner(texts: string[], lang: Lang, options: MiningOptions, tokensOf?: (i: number) => Token[] | undefined) {
   const minFrequency = options.minFrequency ?? 2
   const maxWords = options.maxWords ?? 6
   const candidates = new Map<string, Candidate>()
@@ -82,7 +82,8 @@ export function mineTerms(texts: string[], lang: Lang, options: MiningOptions = 
     c.units.add(unit)
     c.surface.set(surface, (c.surface.get(surface) ?? 0) + 1)
   }
-  texts.forEach((text, i) => {
+  const collect = (i: number) => {
+    const text = texts[i]
     if (!text) return
     const toks = tokensOf?.(i) ?? tokenize(text, lang)
     for (let s = 0; s < toks.length; s++) {
@@ -102,35 +103,58 @@ export function mineTerms(texts: string[], lang: Lang, options: MiningOptions = 
       }
     }
     if (lang === 'zh') for (const m of text.matchAll(TITLE)) add(`《${m[1]}》`, [`《${m[1]}》`], m[1], i)
-  })
-  const list = [...candidates.entries()].filter(([, c]) => c.frequency >= minFrequency)
-  // nested: for each candidate, the longer candidates that contain it
-  const nestedSum = new Map<string, { sum: number; count: number }>()
-  for (const [, c] of list) {
-    if (c.words.length < 2) continue
-    for (let s = 0; s < c.words.length; s++)
-      for (let e = s + 1; e <= c.words.length; e++) {
-        if (s === 0 && e === c.words.length) continue
-        const sub = c.words.slice(s, e).join(' ')
-        if (!candidates.has(sub)) continue
-        const n = nestedSum.get(sub) ?? { sum: 0, count: 0 }
-        n.sum += c.frequency
-        n.count++
-        nestedSum.set(sub, n)
-      }
   }
-  const scored = list.map(([key, c]) => {
-    const n = nestedSum.get(key)
-    const base = Math.log2(c.words.length + 1)
-    const score = n ? base * (c.frequency - n.sum / n.count) : base * c.frequency
-    const surface = [...c.surface].sort((a, b) => b[1] - a[1])[0][0]
-    return { term: key.startsWith('《') ? key.slice(1, -1) : surface, language: lang, frequency: c.frequency, score: Math.round(score * 100) / 100, units: [...c.units].slice(0, 50) }
-  })
-  return scored
-    .filter((t) => t.score > 0)
-    .sort((a, b) => b.score - a.score || b.frequency - a.frequency)
-    .slice(0, options.limit ?? 200)
-    .map((t) => ({ ...t, term: t.term }))
+  const finish = (): MinedTerm[] => {
+    const list = [...candidates.entries()].filter(([, c]) => c.frequency >= minFrequency)
+    // nested: for each candidate, the longer candidates that contain it
+    const nestedSum = new Map<string, { sum: number; count: number }>()
+    for (const [, c] of list) {
+      if (c.words.length < 2) continue
+      for (let s = 0; s < c.words.length; s++)
+        for (let e = s + 1; e <= c.words.length; e++) {
+          if (s === 0 && e === c.words.length) continue
+          const sub = c.words.slice(s, e).join(' ')
+          if (!candidates.has(sub)) continue
+          const n = nestedSum.get(sub) ?? { sum: 0, count: 0 }
+          n.sum += c.frequency
+          n.count++
+          nestedSum.set(sub, n)
+        }
+    }
+    const scored = list.map(([key, c]) => {
+      const n = nestedSum.get(key)
+      const base = Math.log2(c.words.length + 1)
+      const score = n ? base * (c.frequency - n.sum / n.count) : base * c.frequency
+      const surface = [...c.surface].sort((a, b) => b[1] - a[1])[0][0]
+      return { term: key.startsWith('《') ? key.slice(1, -1) : surface, language: lang, frequency: c.frequency, score: Math.round(score * 100) / 100, units: [...c.units].slice(0, 50) }
+    })
+    return scored
+      .filter((t) => t.score > 0)
+      .sort((a, b) => b.score - a.score || b.frequency - a.frequency)
+      .slice(0, options.limit ?? 200)
+      .map((t) => ({ ...t, term: t.term }))
+  }
+  return { collect, finish }
+}
+
+/**
+ * Mines candidate terms from texts in one language. `tokensOf` may hand over tokens
+ * already computed (the rendering index has them), else the texts are tokenized.
+ */
+export function mineTerms(texts: string[], lang: Lang, options: MiningOptions = {}, tokensOf?: (i: number) => Token[] | undefined): MinedTerm[] {
+  const miner = termMiner(texts, lang, options, tokensOf)
+  for (let i = 0; i < texts.length; i++) miner.collect(i)
+  return miner.finish()
+}
+
+/** mineTerms in slices of texts, yielding to the event loop between them (for servers). */
+export async function mineTermsAsync(texts: string[], lang: Lang, options: MiningOptions = {}, tokensOf?: (i: number) => Token[] | undefined): Promise<MinedTerm[]> {
+  const miner = termMiner(texts, lang, options, tokensOf)
+  for (let i = 0; i < texts.length; i++) {
+    miner.collect(i)
+    if (i % 64 === 63) await new Promise((resolve) => setImmediate(resolve))
+  }
+  return miner.finish()
 }
 
 export { joinWords }

@@ -1,5 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest'
-import { buildIndex, detectQueryLanguage, discoverRenderings, sameRendering, zhWordMatches, type MemoryIndex } from './renderings.ts'
+import { variantFindings } from './checks.ts'
+import { mineTerms } from './mining.ts'
+import { buildIndex, buildIndexAsync, detectQueryLanguage, discoverRenderings, discoverRenderingsAsync, intersectCount, sameRendering, zhWordMatches, type MemoryIndex } from './renderings.ts'
 import { readDevset, readSdg } from './units.ts'
 
 describe('rendering discovery on the UNPC devset and the SDG framework', { timeout: 120_000 }, () => {
@@ -66,4 +68,51 @@ describe('rendering discovery on the UNPC devset and the SDG framework', { timeo
     expect(zhWordMatches('违反国际法的行为', '国际法')).toHaveLength(1)
     expect(zhWordMatches('国际法律文书', '国际法')).toHaveLength(0)
   })
+
+  it('reports variants of one concept only, and names the documents of their segments', () => {
+    const mined = mineTerms(index.units.map((u) => u.texts.zh ?? ''), 'zh', { limit: 200 }, (i) => index.tokens[i].zh)
+    const findings = variantFindings(index, [{ term: '委员会', approved: false }, { term: '性别平等', approved: false }], 'zh', ['en', 'fr', 'es'], { longerTerms: mined.map((m) => m.term) })
+    // Committee and Commission are different bodies, not variants of one rendering
+    expect(findings.filter((f) => f.message.includes('委员会'))).toEqual([])
+    const gender = findings.filter((f) => f.targetLang === 'es')
+    expect(gender.map((f) => f.message).join('\n')).toContain('igualdad entre los géneros')
+    for (const f of findings) {
+      const docs = new Set(f.segments.map((x) => x.documentSymbol))
+      for (const d of docs) expect(f.documentSymbol.split(', ')).toContain(d)
+    }
+  })
+
+  it('answers the same when it yields to the event loop, and lets other work run meanwhile', async () => {
+    let ran = 0
+    const tick = setInterval(() => ran++, 0)
+    const started = ran
+    const asyncResult = await discoverRenderingsAsync(index, '可持续发展', 'zh')
+    clearInterval(tick)
+    expect(ran).toBeGreaterThan(started)
+    const syncResult = discoverRenderings(index, '可持续发展', 'zh')
+    expect(asyncResult.renderings.en!.map((r) => [r.text, r.count])).toEqual(syncResult.renderings.en!.map((r) => [r.text, r.count]))
+  })
 })
+
+describe('index building', () => {
+  it('builds the same index asynchronously, in slices', async () => {
+    const units = readSdg('corpora')
+    const a = buildIndex(units)
+    const b = await buildIndexAsync(units)
+    expect([...b.postings.en.entries()]).toEqual([...a.postings.en.entries()])
+    expect(b.pairCount).toEqual(a.pairCount)
+  })
+
+  it('counts the common values of two ascending lists', () => {
+    let seed = 7
+    const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31)
+    for (let k = 0; k < 50; k++) {
+      const a = [...new Set(Array.from({ length: Math.floor(rnd() * 40) }, () => Math.floor(rnd() * 200)))].sort((x, y) => x - y)
+      const b = [...new Set(Array.from({ length: Math.floor(rnd() * 400) }, () => Math.floor(rnd() * 200)))].sort((x, y) => x - y)
+      const naive = a.filter((x) => b.includes(x)).length
+      expect(intersectCount(a, b)).toBe(naive)
+      expect(intersectCount(b, a)).toBe(naive)
+    }
+  })
+})
+

@@ -42,7 +42,7 @@ import { isStopword, tokenize, type Token } from './text.ts'
 /** How much stronger than background a word must be to count as part of a rendering (natural log). */
 const TAU = 1.0
 /** Occurrences examined per query (the most recent memory units beyond this are sampled out). */
-const MAX_OCCURRENCES = 800
+const MAX_OCCURRENCES = 300
 const MAX_RESULTS = 6
 const MAX_EXAMPLES = 3
 
@@ -56,8 +56,6 @@ export interface MemoryIndex {
   pairCount: Record<Lang, Record<Lang, number>>
   /** Characters of text in the second language per character in the first, over units with both. */
   lengthRatio: Record<Lang, Record<Lang, number>>
-  /** keySets[i][lang]: the distinct keys of unit i in a language. */
-  keySets: Array<Partial<Record<Lang, Set<string>>>>
   /** Folded texts for query matching. */
   folded: Array<Partial<Record<Lang, string>>>
 }
@@ -83,6 +81,8 @@ export interface Rendering {
   share: number
   /** Dice coefficient of the query and this rendering over the whole memory. */
   dice: number
+  /** Of the units holding this rendering, the share that hold the query (low: it renders something else). */
+  precision: number
   /** The stem-sequence key of the group. */
   key: string
   forms: Array<{ text: string; count: number }>
@@ -94,64 +94,90 @@ export interface RenderingsResult {
   language: Lang
   /** Units where the query occurs. */
   occurrences: number
+  /** Occurrences examined (an even sample of at most MAX_OCCURRENCES; counts and shares are of these). */
+  examined: number
   renderings: Partial<Record<Lang, Rendering[]>>
   /** Per target language: occurrences that have a segment in that language. */
   occurrencesWithTarget: Partial<Record<Lang, number>>
 }
 
-export function buildIndex(units: AlignedUnit[]): MemoryIndex {
+/** Units tokenized between two yields to the event loop while an index is built asynchronously. */
+const BUILD_SLICE = 48
+
+function indexBuilder(units: AlignedUnit[]) {
   const postings = {} as Record<Lang, Map<string, number[]>>
   const pairCount = {} as Record<Lang, Record<Lang, number>>
+  const pairChars = {} as Record<Lang, Record<Lang, number>>
   for (const l of LANGS) {
     postings[l] = new Map()
     pairCount[l] = {} as Record<Lang, number>
-    for (const m of LANGS) pairCount[l][m] = 0
-  }
-  const pairChars = {} as Record<Lang, Record<Lang, number>>
-  for (const l of LANGS) {
     pairChars[l] = {} as Record<Lang, number>
-    for (const m of LANGS) pairChars[l][m] = 0
+    for (const m of LANGS) {
+      pairCount[l][m] = 0
+      pairChars[l][m] = 0
+    }
   }
-  const tokens: MemoryIndex['tokens'] = []
-  const keySets: MemoryIndex['keySets'] = []
-  const folded: MemoryIndex['folded'] = []
-  units.forEach((unit, i) => {
+  const tokens: MemoryIndex['tokens'] = new Array(units.length)
+  const folded: MemoryIndex['folded'] = new Array(units.length)
+  const present: Lang[] = []
+  const add = (i: number) => {
+    const unit = units[i]
     const perLang: Partial<Record<Lang, Token[]>> = {}
-    const perLangKeys: Partial<Record<Lang, Set<string>>> = {}
     const foldedTexts: Partial<Record<Lang, string>> = {}
-    const present: Lang[] = []
+    present.length = 0
     for (const l of LANGS) {
       const text = unit.texts[l]
       if (!text) continue
       present.push(l)
       const toks = tokenize(text, l)
       perLang[l] = toks
-      foldedTexts[l] = l === 'zh' ? normaliseZh(text) : ''
-      const seen = new Set<string>()
+      if (l === 'zh') foldedTexts.zh = normaliseZh(text)
+      const post = postings[l]
       for (const t of toks) {
-        if (seen.has(t.key)) continue
-        seen.add(t.key)
-        let list = postings[l].get(t.key)
-        if (!list) postings[l].set(t.key, (list = []))
-        list.push(i)
+        const list = post.get(t.key)
+        // units are added in ascending order: a unit already listed is the last entry
+        if (!list) post.set(t.key, [i])
+        else if (list[list.length - 1] !== i) list.push(i)
       }
-      perLangKeys[l] = seen
     }
     for (const a of present)
       for (const b of present) {
         pairCount[a][b]++
         pairChars[a][b] += unit.texts[a]!.length
       }
-    tokens.push(perLang)
-    keySets.push(perLangKeys)
-    folded.push(foldedTexts)
-  })
-  const lengthRatio = {} as Record<Lang, Record<Lang, number>>
-  for (const a of LANGS) {
-    lengthRatio[a] = {} as Record<Lang, number>
-    for (const b of LANGS) lengthRatio[a][b] = pairChars[a][a] > 0 && pairChars[a][b] > 0 ? pairChars[b][a] / pairChars[a][b] : 1
+    tokens[i] = perLang
+    folded[i] = foldedTexts
   }
-  return { units, tokens, keySets, postings, pairCount, lengthRatio, folded }
+  const finish = (): MemoryIndex => {
+    const lengthRatio = {} as Record<Lang, Record<Lang, number>>
+    for (const a of LANGS) {
+      lengthRatio[a] = {} as Record<Lang, number>
+      for (const b of LANGS) lengthRatio[a][b] = pairChars[a][a] > 0 && pairChars[a][b] > 0 ? pairChars[b][a] / pairChars[a][b] : 1
+    }
+    return { units, tokens, postings, pairCount, lengthRatio, folded }
+  }
+  return { add, finish }
+}
+
+export function buildIndex(units: AlignedUnit[]): MemoryIndex {
+  const builder = indexBuilder(units)
+  for (let i = 0; i < units.length; i++) builder.add(i)
+  return builder.finish()
+}
+
+/** The same index, built in slices that yield to the event loop (a server keeps answering meanwhile). */
+export async function buildIndexAsync(units: AlignedUnit[]): Promise<MemoryIndex> {
+  const builder = indexBuilder(units)
+  for (let i = 0; i < units.length; i++) {
+    builder.add(i)
+    if (i % BUILD_SLICE === BUILD_SLICE - 1) await yieldToEventLoop()
+  }
+  return builder.finish()
+}
+
+/** Lets pending I/O and timers run (long computations call it between slices of work). */
+export function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve))
 }
 
 /** Chinese text for substring matching: full-width ASCII to ASCII, lower case; same length as the input. */
@@ -292,10 +318,6 @@ function queryWordKeys(index: MemoryIndex, term: string, lang: Lang, o: Occurren
 
 const diceCache = new WeakMap<MemoryIndex, Map<string, number>>()
 
-function keySet(index: MemoryIndex, unit: number, lang: Lang): Set<string> {
-  return index.keySets[unit][lang] ?? EMPTY
-}
-const EMPTY: Set<string> = new Set()
 
 const substringUnits = new WeakMap<MemoryIndex, Map<string, number[]>>()
 
@@ -322,36 +344,72 @@ function substringDice(index: MemoryIndex, qk: string, tgt: Lang, w: string): nu
   let units = m.get(qk)
   if (!units) {
     units = []
-    for (let i = 0; i < index.folded.length; i++) if (index.folded[i].zh?.includes(qk)) units.push(i)
+    const folded = index.folded
+    for (let i = 0; i < folded.length; i++) if (folded[i].zh?.includes(qk)) units.push(i)
     if (m.size > 5000) m.clear()
     m.set(qk, units)
   }
-  const pw = index.postings[tgt].get(w) ?? []
-  let co = 0
-  for (const u of units) if (keySet(index, u, tgt).has(w)) co++
+  const pw = index.postings[tgt].get(w) ?? NONE
+  const co = intersectCount(units, pw)
   return units.length + pw.length ? (2 * co) / (units.length + pw.length) : 0
+}
+const NONE: number[] = []
+
+/**
+ * How many values two ascending lists of unit indices share: the shorter list is walked
+ * and each value looked up in the longer one by galloping (exponential then binary search),
+ * so the cost is |short| · log(|long| / |short|) integer comparisons.
+ */
+export function intersectCount(a: ArrayLike<number>, b: ArrayLike<number>): number {
+  if (a.length > b.length) [a, b] = [b, a]
+  const nb = b.length
+  let count = 0
+  let lo = 0
+  for (let i = 0; i < a.length && lo < nb; i++) {
+    const x = a[i]
+    if (b[lo] < x) {
+      let step = 1
+      let hi = lo + 1
+      while (hi < nb && b[hi] < x) {
+        lo = hi
+        step <<= 1
+        hi = lo + step
+      }
+      if (hi > nb) hi = nb
+      // b[lo] < x <= b[hi] (or hi = nb)
+      while (lo + 1 < hi) {
+        const mid = (lo + hi) >> 1
+        if (b[mid] < x) lo = mid
+        else hi = mid
+      }
+      lo = hi
+    }
+    if (lo < nb && b[lo] === x) {
+      count++
+      lo++
+    }
+  }
+  return count
 }
 
 /** Dice coefficient of a source word and a target word over the units of the memory. */
 function dice(index: MemoryIndex, srcLang: Lang, e: string, tgtLang: Lang, w: string): number {
-  let cache = diceCache.get(index)
-  if (!cache) diceCache.set(index, (cache = new Map()))
-  const id = `${srcLang}\u0001${e}\u0001${tgtLang}\u0001${w}`
-  const hit = cache.get(id)
+  let bySrc = pairDice.get(index)
+  if (!bySrc) pairDice.set(index, (bySrc = new Map()))
+  const pairKey = `${srcLang}${tgtLang}`
+  let byE = bySrc.get(pairKey)
+  if (!byE) bySrc.set(pairKey, (byE = new Map()))
+  let byW = byE.get(e)
+  if (!byW) byE.set(e, (byW = new Map()))
+  const hit = byW.get(w)
   if (hit !== undefined) return hit
-  const pe = index.postings[srcLang].get(e) ?? []
-  const pw = index.postings[tgtLang].get(w) ?? []
-  let co = 0
-  if (pe.length <= pw.length) {
-    for (const u of pe) if (keySet(index, u, tgtLang).has(w)) co++
-  } else {
-    for (const u of pw) if (keySet(index, u, srcLang).has(e)) co++
-  }
-  const d = pe.length + pw.length ? (2 * co) / (pe.length + pw.length) : 0
-  if (cache.size > 500_000) cache.clear()
-  cache.set(id, d)
+  const pe = index.postings[srcLang].get(e) ?? NONE
+  const pw = index.postings[tgtLang].get(w) ?? NONE
+  const d = pe.length + pw.length ? (2 * intersectCount(pe, pw)) / (pe.length + pw.length) : 0
+  byW.set(w, d)
   return d
 }
+const pairDice = new WeakMap<MemoryIndex, Map<string, Map<string, Map<string, number>>>>()
 
 /** Does a unit's token list contain this key sequence? */
 function containsKeys(toks: Token[] | undefined, keys: string[]): boolean {
@@ -362,6 +420,22 @@ function containsKeys(toks: Token[] | undefined, keys: string[]): boolean {
     if (ok) return true
   }
   return false
+}
+
+const unitsWithCache = new WeakMap<MemoryIndex, Map<string, number[]>>()
+
+/** unitsWith, kept per index (rankings ask for the same renderings again and again). */
+function unitsWithCached(index: MemoryIndex, lang: Lang, key: string): number[] {
+  let m = unitsWithCache.get(index)
+  if (!m) unitsWithCache.set(index, (m = new Map()))
+  const id = `${lang}\u0001${key}`
+  let hit = m.get(id)
+  if (!hit) {
+    hit = unitsWith(index, lang, key.split(' '))
+    if (m.size > 20_000) m.clear()
+    m.set(id, hit)
+  }
+  return hit
 }
 
 /** Units (indices) containing a key sequence in a language. */
@@ -383,180 +457,207 @@ export interface DiscoverOptions {
   restrictTo?: Set<number>
 }
 
-/**
- * Discovers the renderings of a query in the other languages. Also returns,
- * per target, the extracted span of each occurrence (for consistency checks).
- */
-export function discoverRenderings(index: MemoryIndex, query: string, lang: Lang, options: DiscoverOptions = {}): RenderingsResult & { spans: Partial<Record<Lang, Map<number, Extracted[]>>> } {
+/** The occurrences of the query (sampled evenly beyond MAX_OCCURRENCES) and the result to fill. */
+function startDiscovery(index: MemoryIndex, query: string, lang: Lang, options: DiscoverOptions): { result: Discovery; occ: Occurrence[]; targets: Lang[]; allUnits: number[] } {
   const term = query.trim()
   let occ = findOccurrences(index, term, lang)
+  const allUnits = occ.map((o) => o.unit)
   if (options.restrictTo) occ = occ.filter((o) => options.restrictTo!.has(o.unit))
+  const total = occ.length
   if (occ.length > MAX_OCCURRENCES) {
     const step = occ.length / MAX_OCCURRENCES
     occ = Array.from({ length: MAX_OCCURRENCES }, (_, i) => occ[Math.floor(i * step)])
   }
-  const result: RenderingsResult & { spans: Partial<Record<Lang, Map<number, Extracted[]>>> } = {
+  const result: Discovery = {
     term,
     language: lang,
-    occurrences: occ.length,
+    occurrences: total,
+    examined: occ.length,
     renderings: {},
     occurrencesWithTarget: {},
     spans: {},
   }
-  const targets = options.targets ?? LANGS.filter((l) => l !== lang)
-  for (const tgt of targets) {
-    if (tgt === lang) continue
-    const withT = occ.filter((o) => index.tokens[o.unit][tgt])
-    const n = withT.length
-    result.occurrencesWithTarget[tgt] = n
-    if (n === 0) {
-      result.renderings[tgt] = []
-      continue
+  const targets = (options.targets ?? LANGS).filter((l) => l !== lang)
+  return { result, occ, targets, allUnits }
+}
+
+/** The renderings of the query in one target language (fills result.renderings[tgt] and result.spans[tgt]). */
+function discoverTarget(index: MemoryIndex, lang: Lang, occ: Occurrence[], allUnits: number[], tgt: Lang, options: DiscoverOptions, result: Discovery): void {
+  const term = result.term
+  const withT = occ.filter((o) => index.tokens[o.unit][tgt])
+  const n = withT.length
+  result.occurrencesWithTarget[tgt] = n
+  if (n === 0) {
+    result.renderings[tgt] = []
+    return
+  }
+  const N = Math.max(index.pairCount[lang][tgt], n + 1)
+  // a_w: occurrences containing each target key; also which occurrences (for competition)
+  const inOcc = new Map<string, number[]>()
+  withT.forEach((o, j) => {
+    const seen = new Set<string>()
+    for (const t of index.tokens[o.unit][tgt]!) {
+      if (seen.has(t.key)) continue
+      seen.add(t.key)
+      let l = inOcc.get(t.key)
+      if (!l) inOcc.set(t.key, (l = []))
+      l.push(j)
     }
-    const N = Math.max(index.pairCount[lang][tgt], n + 1)
-    // a_w: occurrences containing each target key; also which occurrences (for competition)
-    const inOcc = new Map<string, number[]>()
-    withT.forEach((o, j) => {
+  })
+  const wordScore = new Map<string, number>()
+  for (const [key, occs] of inOcc) {
+    const a = occs.length
+    const f = index.postings[tgt].get(key)?.length ?? a
+    const p1 = a / n
+    const p0 = (Math.max(f - a, 0) + 0.5) / (N - n + 1)
+    wordScore.set(key, Math.log(p1 / p0) - TAU)
+  }
+  // competition: a word present in only part of the occurrences, in (nearly) exactly the
+  // occurrences where some other source word outside the query is present, is that word's.
+  if (n >= 10) {
+    const srcKeysOf: string[][] = withT.map((o) => {
       const seen = new Set<string>()
-      for (const t of index.tokens[o.unit][tgt]!) {
-        if (seen.has(t.key)) continue
-        seen.add(t.key)
-        let l = inOcc.get(t.key)
-        if (!l) inOcc.set(t.key, (l = []))
-        l.push(j)
-      }
+      for (const t of index.tokens[o.unit][lang] ?? []) if (!overlaps(t, o.spans) && !isStopword(lang, t.text)) seen.add(t.key)
+      return [...seen]
     })
-    const wordScore = new Map<string, number>()
+    const srcCount = new Map<string, number>()
+    for (const keys of srcKeysOf) for (const e of keys) srcCount.set(e, (srcCount.get(e) ?? 0) + 1)
     for (const [key, occs] of inOcc) {
-      const a = occs.length
-      const f = index.postings[tgt].get(key)?.length ?? a
-      const p1 = a / n
-      const p0 = (Math.max(f - a, 0) + 0.5) / (N - n + 1)
-      wordScore.set(key, Math.log(p1 / p0) - TAU)
+      if ((wordScore.get(key) ?? 0) <= 0 || occs.length >= 0.8 * n) continue
+      const co = new Map<string, number>()
+      for (const j of occs) for (const e of srcKeysOf[j]) co.set(e, (co.get(e) ?? 0) + 1)
+      for (const [e, both] of co) {
+        if ((2 * both) / (srcCount.get(e)! + occs.length) >= 0.75) {
+          wordScore.set(key, -TAU)
+          break
+        }
+      }
     }
-    // competition: a word present in only part of the occurrences, in (nearly) exactly the
-    // occurrences where some other source word outside the query is present, is that word's.
-    if (n >= 10) {
-      const srcKeysOf: string[][] = withT.map((o) => {
-        const seen = new Set<string>()
-        for (const t of index.tokens[o.unit][lang] ?? []) if (!overlaps(t, o.spans) && !isStopword(lang, t.text)) seen.add(t.key)
-        return [...seen]
-      })
-      const srcCount = new Map<string, number>()
-      for (const keys of srcKeysOf) for (const e of keys) srcCount.set(e, (srcCount.get(e) ?? 0) + 1)
-      for (const [key, occs] of inOcc) {
-        if ((wordScore.get(key) ?? 0) <= 0 || occs.length >= 0.8 * n) continue
-        const co = new Map<string, number>()
-        for (const j of occs) for (const e of srcKeysOf[j]) co.set(e, (co.get(e) ?? 0) + 1)
-        for (const [e, both] of co) {
-          if ((2 * both) / (srcCount.get(e)! + occs.length) >= 0.75) {
-            wordScore.set(key, -TAU)
+  }
+  // Global competition (few occurrences, where the ratios above cannot tell a rare word that
+  // renders the query from a rare word that renders its neighbour): a target word that is more
+  // strongly associated over the whole memory (Dice) with another word of the source segment
+  // than with the query or any word of the query is that other word's translation.
+  const explainedElsewhere = new Map<number, Set<string>>()
+  if (n <= GLOBAL_COMPETITION_MAX) {
+    const queryKeys = queryWordKeys(index, term, lang, withT[0])
+    const ownOf = new Map<string, number>()
+    for (const o of withT) {
+      const dropped = new Set<string>()
+      const srcKeys = [...new Set((index.tokens[o.unit][lang] ?? []).filter((t) => !overlaps(t, o.spans) && !isStopword(lang, t.text)).map((t) => t.key))]
+      for (const w of new Set(index.tokens[o.unit][tgt]!.map((t) => t.key))) {
+        if ((wordScore.get(w) ?? -1) <= 0) continue
+        const fw = index.postings[tgt].get(w)?.length ?? 1
+        let own = ownOf.get(w)
+        if (own === undefined) {
+          own = (2 * (inOcc.get(w)?.length ?? 0)) / (n + fw)
+          for (const qk of queryKeys) own = Math.max(own, queryWordDice(index, lang, qk, tgt, w))
+          ownOf.set(w, own)
+        }
+        for (const e of srcKeys) {
+          if (queryKeys.includes(e) || (lang === 'zh' && e.length < 2)) continue
+          // Dice can be at most 2·min(fe, fw)/(fe + fw): skip the intersection when even that cannot win
+          const fe = index.postings[lang].get(e)?.length ?? 0
+          if ((2 * Math.min(fe, fw)) / (fe + fw) <= own) continue
+          if (dice(index, lang, e, tgt, w) > own) {
+            if ((globalThis as { DEBUG?: boolean }).DEBUG) console.log('drop', w, 'own', own.toFixed(3), 'by', e, dice(index, lang, e, tgt, w).toFixed(3))
+            dropped.add(w)
             break
           }
         }
       }
+      if (dropped.size) explainedElsewhere.set(o.unit, dropped)
     }
-    // Global competition (few occurrences, where the ratios above cannot tell a rare word that
-    // renders the query from a rare word that renders its neighbour): a target word that is more
-    // strongly associated over the whole memory (Dice) with another word of the source segment
-    // than with the query or any word of the query is that other word's translation.
-    const explainedElsewhere = new Map<number, Set<string>>()
-    if (n <= GLOBAL_COMPETITION_MAX) {
-      const queryKeys = queryWordKeys(index, term, lang, withT[0])
-      const ownOf = new Map<string, number>()
-      for (const o of withT) {
-        const dropped = new Set<string>()
-        const srcKeys = [...new Set((index.tokens[o.unit][lang] ?? []).filter((t) => !overlaps(t, o.spans) && !isStopword(lang, t.text)).map((t) => t.key))]
-        for (const w of new Set(index.tokens[o.unit][tgt]!.map((t) => t.key))) {
-          if ((wordScore.get(w) ?? -1) <= 0) continue
-          const fw = index.postings[tgt].get(w)?.length ?? 1
-          let own = ownOf.get(w)
-          if (own === undefined) {
-            own = (2 * (inOcc.get(w)?.length ?? 0)) / (n + fw)
-            for (const qk of queryKeys) own = Math.max(own, queryWordDice(index, lang, qk, tgt, w))
-            ownOf.set(w, own)
-          }
-          for (const e of srcKeys) {
-            if (queryKeys.includes(e) || (lang === 'zh' && e.length < 2)) continue
-            // Dice can be at most 2·min(fe, fw)/(fe + fw): skip the intersection when even that cannot win
-            const fe = index.postings[lang].get(e)?.length ?? 0
-            if ((2 * Math.min(fe, fw)) / (fe + fw) <= own) continue
-            if (dice(index, lang, e, tgt, w) > own) {
-              if ((globalThis as { DEBUG?: boolean }).DEBUG) console.log('drop', w, 'own', own.toFixed(3), 'by', e, dice(index, lang, e, tgt, w).toFixed(3))
-              dropped.add(w)
-              break
-            }
-          }
-        }
-        if (dropped.size) explainedElsewhere.set(o.unit, dropped)
+  }
+  let currentUnit = -1
+  const score = (t: Token) => (explainedElsewhere.get(currentUnit)?.has(t.key) ? -TAU : (wordScore.get(t.key) ?? -TAU))
+  // Core words come with the query in at least half of its occurrences. A rendering replaces
+  // the usual one (variants are alternatives), while context words come in addition to it: so
+  // where the core words are present, the span is built from them alone, and only occurrences
+  // without them are read with every associated word.
+  const core = new Set<string>()
+  for (const [key, occs] of inOcc) if (occs.length >= n / 2) core.add(key)
+  const coreScore = (t: Token) => (core.has(t.key) ? score(t) : -TAU)
+  interface Group {
+    key: string
+    count: number
+    forms: Map<string, number>
+    examples: RenderingExample[]
+  }
+  const groups = new Map<string, Group>()
+  const spansByUnit = new Map<number, Extracted[]>()
+  for (const o of withT) {
+    const unit = index.units[o.unit]
+    const text = unit.texts[tgt]!
+    currentUnit = o.unit
+    const k = Math.min(o.spans.length, 3)
+    let spans = core.size > 0 && n >= 3 ? extractSpans(text, index.tokens[o.unit][tgt]!, coreScore, tgt, k) : []
+    if (spans.length === 0) spans = extractSpans(text, index.tokens[o.unit][tgt]!, score, tgt, k)
+    spansByUnit.set(o.unit, spans)
+    const seenHere = new Set<string>()
+    for (const s of spans) {
+      if (seenHere.has(s.key)) continue
+      seenHere.add(s.key)
+      let g = groups.get(s.key)
+      if (!g) groups.set(s.key, (g = { key: s.key, count: 0, forms: new Map(), examples: [] }))
+      g.count++
+      g.forms.set(s.surface, (g.forms.get(s.surface) ?? 0) + 1)
+      if (g.examples.length < MAX_EXAMPLES)
+        g.examples.push({
+          groupId: unit.groupId,
+          documentSymbol: unit.documentSymbol,
+          paragraphLabel: unit.paragraphLabel,
+          source: { text: unit.texts[lang]!, spans: o.spans },
+          target: { text, start: s.start, end: s.end },
+        })
+    }
+  }
+  result.spans[tgt] = spansByUnit
+  const limit = options.maxResults ?? MAX_RESULTS
+  const ranked = [...groups.values()]
+    .sort((x, y) => y.count - x.count)
+    .slice(0, limit * 2)
+    .map((g) => {
+      const keys = g.key.split(' ')
+      // over the whole memory (not the sample nor the scope): units with the rendering, and with both
+      const withRendering = unitsWithCached(index, tgt, g.key)
+      const F = withRendering.length
+      const a = intersectCount(allUnits, withRendering)
+      const forms = [...g.forms].map(([text, count]) => ({ text, count })).sort((x, y) => y.count - x.count)
+      return {
+        text: displayForm(forms),
+        count: g.count,
+        share: round(g.count / n),
+        dice: round((2 * a) / (allUnits.length + F)),
+        precision: round(F > 0 ? Math.min(1, a / F) : 0),
+        key: g.key,
+        forms,
+        examples: g.examples,
       }
-    }
-    let currentUnit = -1
-    const score = (t: Token) => (explainedElsewhere.get(currentUnit)?.has(t.key) ? -TAU : (wordScore.get(t.key) ?? -TAU))
-    // Core words come with the query in at least half of its occurrences. A rendering replaces
-    // the usual one (variants are alternatives), while context words come in addition to it: so
-    // where the core words are present, the span is built from them alone, and only occurrences
-    // without them are read with every associated word.
-    const core = new Set<string>()
-    for (const [key, occs] of inOcc) if (occs.length >= n / 2) core.add(key)
-    const coreScore = (t: Token) => (core.has(t.key) ? score(t) : -TAU)
-    interface Group {
-      key: string
-      count: number
-      forms: Map<string, number>
-      examples: RenderingExample[]
-    }
-    const groups = new Map<string, Group>()
-    const spansByUnit = new Map<number, Extracted[]>()
-    for (const o of withT) {
-      const unit = index.units[o.unit]
-      const text = unit.texts[tgt]!
-      currentUnit = o.unit
-      const k = Math.min(o.spans.length, 3)
-      let spans = core.size > 0 && n >= 3 ? extractSpans(text, index.tokens[o.unit][tgt]!, coreScore, tgt, k) : []
-      if (spans.length === 0) spans = extractSpans(text, index.tokens[o.unit][tgt]!, score, tgt, k)
-      spansByUnit.set(o.unit, spans)
-      const seenHere = new Set<string>()
-      for (const s of spans) {
-        if (seenHere.has(s.key)) continue
-        seenHere.add(s.key)
-        let g = groups.get(s.key)
-        if (!g) groups.set(s.key, (g = { key: s.key, count: 0, forms: new Map(), examples: [] }))
-        g.count++
-        g.forms.set(s.surface, (g.forms.get(s.surface) ?? 0) + 1)
-        if (g.examples.length < MAX_EXAMPLES)
-          g.examples.push({
-            groupId: unit.groupId,
-            documentSymbol: unit.documentSymbol,
-            paragraphLabel: unit.paragraphLabel,
-            source: { text: unit.texts[lang]!, spans: o.spans },
-            target: { text, start: s.start, end: s.end },
-          })
-      }
-    }
-    result.spans[tgt] = spansByUnit
-    const limit = options.maxResults ?? MAX_RESULTS
-    const ranked = [...groups.values()]
-      .sort((x, y) => y.count - x.count)
-      .slice(0, limit * 2)
-      .map((g) => {
-        const keys = g.key.split(' ')
-        const F = unitsWith(index, tgt, keys).length
-        const a = withT.filter((o) => containsKeys(index.tokens[o.unit][tgt], keys)).length
-        const forms = [...g.forms].map(([text, count]) => ({ text, count })).sort((x, y) => y.count - x.count)
-        return {
-          text: displayForm(forms),
-          count: g.count,
-          share: round(g.count / n),
-          dice: round((2 * a) / (n + F)),
-          key: g.key,
-          forms,
-          examples: g.examples,
-        }
-      })
-      .sort((x, y) => y.count - x.count || y.dice - x.dice || x.text.length - y.text.length)
-      .slice(0, limit)
-    result.renderings[tgt] = ranked
+    })
+    .sort((x, y) => y.count - x.count || y.dice - x.dice || x.text.length - y.text.length)
+    .slice(0, limit)
+  result.renderings[tgt] = ranked
+}
+
+export type Discovery = RenderingsResult & { spans: Partial<Record<Lang, Map<number, Extracted[]>>> }
+
+/**
+ * Discovers the renderings of a query in the other languages. Also returns,
+ * per target, the extracted span of each occurrence (for consistency checks).
+ */
+export function discoverRenderings(index: MemoryIndex, query: string, lang: Lang, options: DiscoverOptions = {}): Discovery {
+  const { result, occ, targets, allUnits } = startDiscovery(index, query, lang, options)
+  for (const tgt of targets) discoverTarget(index, lang, occ, allUnits, tgt, options, result)
+  return result
+}
+
+/** discoverRenderings that yields to the event loop between target languages (for servers). */
+export async function discoverRenderingsAsync(index: MemoryIndex, query: string, lang: Lang, options: DiscoverOptions = {}): Promise<Discovery> {
+  const { result, occ, targets, allUnits } = startDiscovery(index, query, lang, options)
+  for (const tgt of targets) {
+    await yieldToEventLoop()
+    discoverTarget(index, lang, occ, allUnits, tgt, options, result)
   }
   return result
 }

@@ -4,12 +4,12 @@
  */
 import type { Client } from '@libsql/client'
 import { LANGS, type Lang } from '../../aligner/types.ts'
-import { checkUnits, variantFindings } from './checks.ts'
+import { checkUnitsAsync, variantFindingsAsync, type VariantTerm } from './checks.ts'
 import type { Finding, FindingKind, RenderingsResponse, ReviewResponse, TermCandidate, TermsResponse } from './contract.ts'
 import { acceptedKeys, allEntries, rulesFromEntries } from './glossary.ts'
-import { findDocument, loadUnits, memoryIndex, unitsOfDocument } from './memory.ts'
-import { mineTerms } from './mining.ts'
-import { detectQueryLanguage, discoverRenderings, phraseKeyOf, type MemoryIndex } from './renderings.ts'
+import { findDocument, fingerprint, loadUnits, memoryIndex, unitsOfDocument } from './memory.ts'
+import { mineTermsAsync, type MinedTerm } from './mining.ts'
+import { detectQueryLanguage, discoverRenderingsAsync, phraseKeyOf, type MemoryIndex } from './renderings.ts'
 
 export interface RenderingsQuery {
   q: string
@@ -25,7 +25,7 @@ export async function renderingsFor(client: Client, query: RenderingsQuery): Pro
   const language = query.lang ?? detectQueryLanguage(index, query.q)
   let restrictTo: Set<number> | undefined
   if (query.document) restrictTo = unitsOfDocument(index, (await findDocument(client, query.document)).symbol)
-  const result = discoverRenderings(index, query.q, language, { targets: query.targets, restrictTo, maxResults: query.limit })
+  const result = await discoverRenderingsAsync(index, query.q, language, { targets: query.targets, restrictTo, maxResults: query.limit })
   return {
     term: result.term,
     language,
@@ -37,8 +37,6 @@ export async function renderingsFor(client: Client, query: RenderingsQuery): Pro
   }
 }
 
-const miningCache = new WeakMap<MemoryIndex, Map<string, TermCandidate[]>>()
-
 export interface TermsQuery {
   lang?: Lang
   document?: string
@@ -46,6 +44,35 @@ export interface TermsQuery {
   /** Top renderings per candidate (0 = none; they cost a discovery each). */
   renderings?: number
 }
+
+/** Candidates mined per memory state (the index) and scope: each memory state is mined once. */
+const minedCache = new WeakMap<MemoryIndex, Map<string, Promise<MinedTerm[]>>>()
+const MINED_LIMIT = 200
+
+/** The mined term candidates of a scope (the whole memory, or a document's units), best first. */
+export function minedCandidates(index: MemoryIndex, lang: Lang, symbol: string | null, scope?: Set<number>): Promise<MinedTerm[]> {
+  let cache = minedCache.get(index)
+  if (!cache) minedCache.set(index, (cache = new Map()))
+  const key = `${lang}:${symbol ?? ''}`
+  let hit = cache.get(key)
+  if (!hit) {
+    const ids = scope ? [...scope] : index.units.map((_, i) => i)
+    hit = mineTermsAsync(
+      ids.map((i) => index.units[i].texts[lang] ?? ''),
+      lang,
+      { limit: MINED_LIMIT },
+      (k) => index.tokens[ids[k]][lang],
+    )
+    if (cache.size > 50) cache.clear()
+    cache.set(key, hit)
+    hit.catch(() => {
+      cache!.delete(key)
+    })
+  }
+  return hit
+}
+
+const candidatesCache = new WeakMap<MemoryIndex, Map<string, Promise<TermCandidate[]>>>()
 
 /** Mined term candidates (Chinese by default, or English), each with its top renderings. */
 export async function termCandidates(client: Client, query: TermsQuery): Promise<TermsResponse> {
@@ -60,44 +87,54 @@ export async function termCandidates(client: Client, query: TermsQuery): Promise
     symbol = (await findDocument(client, query.document)).symbol
     scope = unitsOfDocument(index, symbol)
   }
-  let cache = miningCache.get(index)
-  if (!cache) miningCache.set(index, (cache = new Map()))
+  const entries = await allEntries(client)
+  const glossaryByKey = new Map<string, number>()
+  for (const e of entries) for (const t of e.terms) if (t.lang === lang) glossaryByKey.set(phraseKeyOf(t.text, lang), e.id)
+  let cache = candidatesCache.get(index)
+  if (!cache) candidatesCache.set(index, (cache = new Map()))
   const cacheKey = `${lang}:${symbol ?? ''}:${limit}:${perLang}`
-  let candidates = cache.get(cacheKey)
-  if (!candidates) {
-    const ids = scope ? [...scope] : index.units.map((_, i) => i)
-    const mined = mineTerms(
-      ids.map((i) => index.units[i].texts[lang] ?? ''),
-      lang,
-      { limit },
-      (k) => index.tokens[ids[k]][lang],
-    )
-    const entries = await allEntries(client)
-    const glossaryByKey = new Map<string, number>()
-    for (const e of entries) for (const t of e.terms) if (t.lang === lang) glossaryByKey.set(phraseKeyOf(t.text, lang), e.id)
-    candidates = mined.map((m) => {
-      const renderings: TermCandidate['renderings'] = {}
-      if (perLang > 0) {
-        const r = discoverRenderings(index, m.term, lang, { maxResults: perLang, restrictTo: undefined })
-        for (const l of LANGS) if (l !== lang) renderings[l] = (r.renderings[l] ?? []).map((x) => ({ text: x.text, count: x.count, share: x.share }))
+  let pending = cache.get(cacheKey)
+  if (!pending) {
+    pending = (async () => {
+      const mined = (await minedCandidates(index, lang, symbol, scope)).slice(0, limit)
+      const out: TermCandidate[] = []
+      for (const m of mined) {
+        const renderings: TermCandidate['renderings'] = {}
+        if (perLang > 0) {
+          const r = await discoverRenderingsAsync(index, m.term, lang, { maxResults: perLang })
+          for (const l of LANGS) if (l !== lang) renderings[l] = (r.renderings[l] ?? []).map((x) => ({ text: x.text, count: x.count, share: x.share }))
+        }
+        out.push({ term: m.term, language: lang, frequency: m.frequency, score: m.score, renderings, glossaryEntryId: null })
       }
-      return { term: m.term, language: lang, frequency: m.frequency, score: m.score, renderings, glossaryEntryId: glossaryByKey.get(phraseKeyOf(m.term, lang)) ?? null }
+      return out
+    })()
+    if (cache.size > 50) cache.clear()
+    cache.set(cacheKey, pending)
+    pending.catch(() => {
+      cache!.delete(cacheKey)
     })
-    cache.set(cacheKey, candidates)
   }
+  // the glossary changes without the memory changing: its links are read fresh
+  const candidates = (await pending).map((c) => ({ ...c, glossaryEntryId: glossaryByKey.get(phraseKeyOf(c.term, lang)) ?? null }))
   return { language: lang, document: symbol, candidates, tookMs: Math.round(performance.now() - t0) }
 }
 
-const variantCache = new WeakMap<MemoryIndex, Map<string, Finding[]>>()
+const variantCache = new WeakMap<MemoryIndex, Map<string, Promise<Finding[]>>>()
+/** The last unit-check report per database (reviewers ask for the same report again and again). */
+const checksCache = new WeakMap<Client, { key: string; findings: Promise<Finding[]> }>()
 
 export interface ReviewQuery {
   document?: string
   kinds?: FindingKind[]
   targets?: Lang[]
   sourceLang?: Lang
-  /** Terms whose variants are reported (default: the glossary's source terms and the top mined terms). */
+  /** Mined terms whose variants are reported besides the glossary's approved source terms. */
   variantTerms?: number
 }
+
+/** Mined terms judged for variants: frequent ones (at least this many occurrences). */
+const VARIANT_MIN_FREQUENCY = 4
+const MAX_VARIANT_TERMS = 25
 
 export async function review(client: Client, query: ReviewQuery = {}): Promise<ReviewResponse> {
   const t0 = performance.now()
@@ -116,36 +153,60 @@ export async function review(client: Client, query: ReviewQuery = {}): Promise<R
   const entries = await allEntries(client)
   const rules = rulesFromEntries(entries)
   const kinds = query.kinds
-  const findings: Finding[] = checkUnits(units, { glossary: rules, kinds, targets: query.targets, sourceLang: query.sourceLang })
+  // the unit checks are kept per memory state, scope, options and glossary rules
+  const checksKey = JSON.stringify([await fingerprint(client), symbol, kinds ?? null, query.targets ?? null, query.sourceLang ?? null, rules])
+  let checked = checksCache.get(client)
+  if (!checked || checked.key !== checksKey) {
+    const findings = checkUnitsAsync(units, { glossary: rules, kinds, targets: query.targets, sourceLang: query.sourceLang })
+    checked = { key: checksKey, findings }
+    checksCache.set(client, checked)
+    const entry = checked
+    findings.catch(() => {
+      if (checksCache.get(client) === entry) checksCache.delete(client)
+    })
+  }
+  const findings: Finding[] = (await checked.findings).map((f) => ({ ...f }))
   if (index) {
     const src: Lang = query.sourceLang ?? 'zh'
-    const terms = new Set<string>()
-    for (const e of entries) if (e.status !== 'deprecated') for (const t of e.terms) if (t.lang === src && t.usage !== 'deprecated') terms.add(t.text)
-    const ids = scope ? [...scope] : index.units.map((_, i) => i)
-    const mined = mineTerms(
-      ids.map((i) => index.units[i].texts[src] ?? ''),
-      src,
-      { limit: query.variantTerms ?? 15, minFrequency: 4 },
-      (k) => index.tokens[ids[k]][src],
-    )
-    for (const m of mined) terms.add(m.term)
+    const terms = new Map<string, VariantTerm>()
+    // the glossary's approved source terms: their renderings are known to be of one concept
+    for (const e of entries) if (e.status === 'approved') for (const t of e.terms) if (t.lang === src && t.usage !== 'deprecated') terms.set(t.text, { term: t.text, approved: true })
+    const mined = await minedCandidates(index, src, symbol, scope)
+    for (const m of mined.filter((x) => x.frequency >= VARIANT_MIN_FREQUENCY).slice(0, query.variantTerms ?? 15)) if (!terms.has(m.term)) terms.set(m.term, { term: m.term, approved: false })
     const targets = (query.targets ?? LANGS).filter((l) => l !== src)
-    const chosen = [...terms].slice(0, 25)
+    const chosen = [...terms.values()].slice(0, MAX_VARIANT_TERMS)
     // variants cost a discovery per term: kept per memory state, scope and terms
     let cache = variantCache.get(index)
     if (!cache) variantCache.set(index, (cache = new Map()))
     const key = JSON.stringify([symbol, src, targets, chosen])
     let variants = cache.get(key)
     if (!variants) {
-      variants = variantFindings(index, chosen, src, targets, scope)
+      variants = variantFindingsAsync(index, chosen, src, targets, { scope, longerTerms: mined.map((m) => m.term) })
       if (cache.size > 50) cache.clear()
       cache.set(key, variants)
+      variants.catch(() => {
+        cache!.delete(key)
+      })
     }
-    findings.push(...variants.map((f) => ({ ...f })))
+    findings.push(...(await variants).map((f) => ({ ...f })))
   }
   const accepted = await acceptedKeys(client)
   for (const f of findings) f.accepted = accepted.has(f.key)
   const counts: Partial<Record<FindingKind, number>> = {}
   for (const f of findings) counts[f.kind] = (counts[f.kind] ?? 0) + 1
   return { document: symbol, sourceLang: query.sourceLang ?? 'zh', units: units.length, counts, findings, tookMs: Math.round(performance.now() - t0) }
+}
+
+/**
+ * Builds the rendering index, then mines and reviews the whole memory in the background
+ * (yielding to the event loop throughout), so that the first /api/terms and /api/review
+ * are answered from the caches. Call it once the start-up import is done; errors are left
+ * to the first real query.
+ */
+export function warmTerminology(client: Client): Promise<void> {
+  return (async () => {
+    await memoryIndex(client)
+    await termCandidates(client, {})
+    await review(client, {})
+  })().catch(() => undefined)
 }
