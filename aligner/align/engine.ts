@@ -83,8 +83,12 @@ interface Side {
   /** Label id or -1. */
   label: Int32Array
   furniture: Uint8Array
-  /** The side's vocabulary and each unit's distinct token ids (token strings are not kept: they dominate memory). */
-  vocab: { ids: Map<string, number>; units: Int32Array[] }
+  /**
+   * The side's vocabulary and each unit's distinct token ids, packed: unit k's ids are
+   * tok[start[k] .. start[k + 1]) (one array for the side, not one per unit; token
+   * strings are not kept: they dominate memory).
+   */
+  vocab: { ids: Map<string, number>; start: Int32Array; tok: Int32Array }
 }
 
 function sideVocab(side: Side): Side['vocab'] {
@@ -158,12 +162,14 @@ function computeSide(units: readonly AlignUnit[], lang: Lang): Side {
     names: new Array(n),
     label: new Int32Array(n).fill(-1),
     furniture: new Uint8Array(n),
-    vocab: { ids: new Map(), units: new Array(n) },
+    vocab: { ids: new Map(), start: new Int32Array(n + 1), tok: EMPTY },
   }
   const ids = side.vocab.ids
   // distinct ids per unit without a Set per unit: the unit that last saw each id
   let lastSeen = new Int32Array(1024).fill(-1)
-  const buf: number[] = []
+  let tok = new Int32Array(Math.max(1024, n * 8))
+  let used = 0
+  const start = side.vocab.start
   for (let k = 0; k < n; k++) {
     const f = unitFeatures(units[k], lang)
     side.len[k] = f.len
@@ -171,7 +177,6 @@ function computeSide(units: readonly AlignUnit[], lang: Lang): Side {
     side.names[k] = f.names
     side.label[k] = f.label
     side.furniture[k] = f.furniture
-    buf.length = 0
     if (!f.furniture) {
       const tokens = lexicalTokens(units[k].text, lang)
       for (let q = 0; q < tokens.length; q++) {
@@ -187,22 +192,33 @@ function computeSide(units: readonly AlignUnit[], lang: Lang): Side {
         }
         if (lastSeen[id] !== k) {
           lastSeen[id] = k
-          buf.push(id)
+          if (used === tok.length) {
+            const grown = new Int32Array(tok.length * 2)
+            grown.set(tok)
+            tok = grown
+          }
+          tok[used++] = id
         }
       }
     }
-    side.vocab.units[k] = buf.length ? Int32Array.from(buf) : EMPTY
+    start[k + 1] = used
   }
+  side.vocab.tok = tok.slice(0, used)
   return side
 }
 
 // ---------------------------------------------------------------- lexical model
 
 interface LexicalModel {
-  /** Per source unit: translatable token count and, per token, translation ids into the target vocabulary. */
-  srcTrans: Int32Array[][]
+  /** Translations of each source word, as target vocabulary ids. */
+  trans: Int32Array[]
+  /** Per source unit, its translatable words: srcWord[srcStart[i] .. srcStart[i + 1]). */
+  srcStart: Int32Array
+  srcWord: Int32Array
   dS: Int32Array
-  tgtTok: Int32Array[]
+  /** Per target unit, its tokens that some source word translates to: tgtTok[tgtStart[j] .. tgtStart[j + 1]). */
+  tgtStart: Int32Array
+  tgtTok: Int32Array
   dT: Int32Array
   vocabSize: number
 }
@@ -252,7 +268,7 @@ function fixedTranslations(src: Side, tgt: Side, srcLang: Lang, tgtLang: Lang): 
 }
 
 function buildLexicalModel(src: Side, tgt: Side, srcLang: Lang, tgtLang: Lang, lexicon: Lexicon | null): LexicalModel {
-  const { ids: vocab, units: tgtRaw } = sideVocab(tgt)
+  const { ids: vocab, start: tgtRawStart, tok: tgtRaw } = sideVocab(tgt)
   const sv = sideVocab(src)
   const base = fixedTranslations(src, tgt, srcLang, tgtLang)
   // translations per distinct source word (by the source side's vocabulary ids): fixed ones plus learned ones
@@ -278,28 +294,31 @@ function buildLexicalModel(src: Side, tgt: Side, srcLang: Lang, tgtLang: Lang, l
     }
   }
   const reachable = new Uint8Array(vocab.size)
-  const srcTrans: Int32Array[][] = new Array(src.n)
+  const srcStart = new Int32Array(src.n + 1)
+  const srcWord = new Int32Array(sv.tok.length)
   const dS = new Int32Array(src.n)
+  let ns = 0
   for (let i = 0; i < src.n; i++) {
-    const list: Int32Array[] = []
-    const ids = sv.units[i]
-    for (let k = 0; k < ids.length; k++) {
-      const tr = trans[ids[k]]
+    for (let k = sv.start[i]; k < sv.start[i + 1]; k++) {
+      const w = sv.tok[k]
+      const tr = trans[w]
       if (tr.length === 0) continue
-      list.push(tr)
+      srcWord[ns++] = w
       for (let q = 0; q < tr.length; q++) reachable[tr[q]] = 1
     }
-    srcTrans[i] = list
-    dS[i] = list.length
+    srcStart[i + 1] = ns
+    dS[i] = ns - srcStart[i]
   }
-  const tgtTok: Int32Array[] = new Array(tgt.n)
+  const tgtStart = new Int32Array(tgt.n + 1)
+  const tgtTok = new Int32Array(tgtRaw.length)
   const dT = new Int32Array(tgt.n)
+  let nt = 0
   for (let j = 0; j < tgt.n; j++) {
-    const kept = tgtRaw[j].filter((id) => reachable[id] === 1)
-    tgtTok[j] = kept
-    dT[j] = kept.length
+    for (let k = tgtRawStart[j]; k < tgtRawStart[j + 1]; k++) if (reachable[tgtRaw[k]] === 1) tgtTok[nt++] = tgtRaw[k]
+    tgtStart[j + 1] = nt
+    dT[j] = nt - tgtStart[j]
   }
-  return { srcTrans, dS, tgtTok, dT, vocabSize: vocab.size }
+  return { trans, srcStart, srcWord: srcWord.subarray(0, ns), dS, tgtStart, tgtTok: tgtTok.subarray(0, nt), dT, vocabSize: vocab.size }
 }
 
 /**
@@ -337,13 +356,14 @@ function buildCells(lex: LexicalModel, n: number, m: number, band: Band, maxRun:
   const mT = new Int32Array(total)
   const stamp = new Int32Array(lex.vocabSize).fill(-1)
   const mask = new Int32Array(lex.vocabSize)
+  const { trans, srcStart, srcWord, tgtStart, tgtTok } = lex
   for (let i = 0; i < n; i++) {
-    const trans = lex.srcTrans[i]
-    const d = trans.length
+    const d = lex.dS[i]
     if (d === 0) continue
+    const s0 = srcStart[i]
     for (let p = 0; p < d; p++) {
       const bit = 1 << (d > 32 ? Math.floor((p * 32) / d) : p)
-      const tr = trans[p]
+      const tr = trans[srcWord[s0 + p]]
       for (let k = 0; k < tr.length; k++) {
         const y = tr[k]
         if (stamp[y] !== i) {
@@ -355,12 +375,12 @@ function buildCells(lex: LexicalModel, n: number, m: number, band: Band, maxRun:
     }
     const base = start[i] - lo[i]
     for (let j = lo[i]; j <= hi[i]; j++) {
-      const toks = lex.tgtTok[j]
-      const dt = toks.length
+      const t0 = tgtStart[j]
+      const dt = tgtStart[j + 1] - t0
       let hit = 0
       let or = 0
       for (let k = 0; k < dt; k++) {
-        const y = toks[k]
+        const y = tgtTok[t0 + k]
         if (stamp[y] === i) {
           hit |= 1 << (dt > 32 ? Math.floor((k * 32) / dt) : k)
           or |= mask[y]
@@ -860,17 +880,17 @@ function confidentSpans(dp: DPResult, scorer: Scorer): Span[] {
 function learnFromSpans(keep: readonly Span[], src: Side, tgt: Side, srcLang: Lang, tgtLang: Lang): Lexicon {
   const sv = sideVocab(src)
   const tv = sideVocab(tgt)
-  const join = (units: Int32Array[], start: number, count: number) => {
-    if (count === 1) return units[start]
+  const join = (v: Side['vocab'], first: number, count: number) => {
+    if (count === 1) return v.tok.subarray(v.start[first], v.start[first + 1])
     const set = new Set<number>()
-    for (let k = 0; k < count; k++) for (const x of units[start + k]) set.add(x)
+    for (let k = v.start[first]; k < v.start[first + count]; k++) set.add(v.tok[k])
     return Int32Array.from(set)
   }
   // a few thousand beads teach all there is to learn; more only cost time and memory
   const step = Math.max(1, keep.length / 1500)
   const sample: Span[] = []
   for (let k = 0; k < keep.length; k += step) sample.push(keep[Math.floor(k)])
-  const beads = sample.map((b) => [join(sv.units, b.i0, b.a), join(tv.units, b.j0, b.b)] as const)
+  const beads = sample.map((b) => [join(sv, b.i0, b.a), join(tv, b.j0, b.b)] as const)
   return learnLexiconFromIds(beads, vocabWords(src), vocabWords(tgt), srcLang, tgtLang, { maxTokensPerBead: 28 })
 }
 
