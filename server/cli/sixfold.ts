@@ -25,9 +25,14 @@ function usage(): string {
 
 async function main(argv: string[]): Promise<number> {
   const [name, ...args] = argv
-  if (!name || name === '--help' || name === '-h' || name === 'help') {
+  if (!name) {
+    // No command: a usage error (usage on stderr, exit 2); asked for help: stdout, exit 0.
+    process.stderr.write(usage() + '\n')
+    return 2
+  }
+  if (name === '--help' || name === '-h' || name === 'help') {
     process.stdout.write(usage() + '\n')
-    return name ? 0 : 2
+    return 0
   }
   const command = COMMANDS[name]
   if (!command) {

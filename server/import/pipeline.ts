@@ -49,12 +49,35 @@ async function readManifest(dir: string): Promise<Manifest | null> {
   return parseManifest(text, path)
 }
 
+/** A file planImport passes over, and why. */
+export type SkipFn = (path: string, reason: string) => void
+
+const SIX = ['zh', 'en', 'fr', 'es', 'ru', 'ar']
+/** Notes and metadata that sit beside documents and are no document themselves: passed over silently. */
+const QUIET = /^(\.|manifest\.json$|readme|licen[cs]e|notice|changelog)|\.(md|ids)$/i
+
+/** Why a file in a document folder is not imported (null: a version file, or one to pass over silently). */
+export function skipReason(name: string): string | null {
+  if (VERSION_FILE.test(name) || QUIET.test(name)) return null
+  const m = /^([^.]+)\.([^.]+)$/.exec(name)
+  if (m && !SIX.includes(m[1].toLowerCase()) && /^(txt|pdf|docx|html?)$/i.test(m[2])) return `"${m[1]}" is not one of the six languages (zh, en, fr, es, ru, ar)`
+  if (m && SIX.includes(m[1].toLowerCase())) return `.${m[2]} files are not read (use .txt, .pdf, .docx or .html)`
+  return 'not a <lang>.<txt|pdf|docx|html> version file'
+}
+
 /** The import job of one document folder, or null when the folder holds no document. */
-async function documentJob(dir: string, only?: string[]): Promise<ImportJob | null> {
+async function documentJob(dir: string, only?: string[], onSkip?: SkipFn): Promise<ImportJob | null> {
   const manifest = (await readManifest(dir)) ?? {}
   const slug = slugify(basename(resolve(dir)))
   if (manifest.format === 'parallel' || manifest.format === 'keyed-yaml') return { kind: manifest.format, dir, slug, manifest }
-  const names = (await readdir(dir)).filter((n) => VERSION_FILE.test(n)).sort()
+  const all = await readdir(dir)
+  if (onSkip && !only) {
+    for (const name of all.sort()) {
+      const reason = skipReason(name)
+      if (reason && !(await isDir(join(dir, name)))) onSkip(join(dir, name), reason)
+    }
+  }
+  const names = all.filter((n) => VERSION_FILE.test(n)).sort()
   const files: Array<{ lang: Lang; path: string }> = []
   const seen = new Set<string>()
   for (const name of names) {
@@ -68,8 +91,8 @@ async function documentJob(dir: string, only?: string[]): Promise<ImportJob | nu
   return { kind: 'versions', dir, slug, manifest, files }
 }
 
-/** What to import under the given paths: corpora roots, document folders, single version files, TMX files. */
-export async function planImport(paths: string[]): Promise<ImportJob[]> {
+/** What to import under the given paths: corpora roots, document folders, single version files, TMX files. Files passed over go to `onSkip` with the reason. */
+export async function planImport(paths: string[], onSkip?: SkipFn): Promise<ImportJob[]> {
   const jobs: ImportJob[] = []
   for (const path of paths) {
     let info
@@ -89,6 +112,7 @@ export async function planImport(paths: string[]): Promise<ImportJob[]> {
     }
     const own = await documentJob(path)
     if (own) {
+      if (onSkip) await documentJob(path, undefined, onSkip)
       jobs.push(own)
       continue
     }
@@ -97,9 +121,10 @@ export async function planImport(paths: string[]): Promise<ImportJob[]> {
     for (const entry of entries) {
       const full = join(path, entry)
       if (await isDir(full)) {
-        const job = await documentJob(full)
+        const job = await documentJob(full, undefined, onSkip)
         if (job) jobs.push(job)
       } else if (/\.tmx$/i.test(entry)) jobs.push({ kind: 'tmx', path: full, slug: slugify(entry.replace(/\.tmx$/i, '')) })
+      else if (!QUIET.test(entry)) onSkip?.(full, 'not in a document folder (a corpora folder holds one folder per document, and .tmx files)')
     }
   }
   return jobs

@@ -53,10 +53,20 @@ export function tmxLang(code: unknown): Lang | null {
 type Node = Record<string, unknown>
 const asArray = <T>(v: T | T[] | undefined): T[] => (v === undefined ? [] : Array.isArray(v) ? v : [v])
 
+/** fast-xml-parser's validation message as a short phrase (it dumps the open elements as a JSON array). */
+function xmlProblem(msg: string): string {
+  const open = /^Invalid '\[([\s\S]*)\]' found\.?$/.exec(msg.trim())
+  if (open) {
+    const names = [...open[1].matchAll(/"([^"]+)"/g)].map((m) => `<${m[1]}>`)
+    return names.length ? `the file ends with ${names.join(', ')} still open` : 'the file ends inside an element'
+  }
+  return msg.replace(/\s+/g, ' ').replace(/\.$/, '').trim()
+}
+
 export function parseTmx(xml: string, fileName = 'memory.tmx'): ParsedTmx {
   const text = xml.replace(/^\uFEFF/, '')
   const valid = XMLValidator.validate(text)
-  if (valid !== true) throw new Error(`${fileName}: not well-formed XML (line ${valid.err.line}: ${valid.err.msg})`)
+  if (valid !== true) throw new Error(`${fileName}: not well-formed XML (line ${valid.err.line}: ${xmlProblem(valid.err.msg)})`)
   const parser = new XMLParser({
     ignoreAttributes: false,
     attributeNamePrefix: '@_',

@@ -1,6 +1,8 @@
 /**
  * `sixfold export [document] --format tmx|csv [--out file]`: the memory (or one
  * document, by slug or id) as TMX 1.4b or CSV, to stdout or a file.
+ * `sixfold export --format tbx [--status candidate|approved|deprecated] [--source zh] [--out file]`:
+ * the glossary as TBX (the terminology module's export).
  */
 import { createWriteStream } from 'node:fs'
 import { once } from 'node:events'
@@ -8,10 +10,18 @@ import type { Writable } from 'node:stream'
 import { openDatabase } from '../../db/client.ts'
 import { migrateDatabase } from '../../db/migrate.ts'
 import { exportCsv, exportTmx } from '../../import/export.ts'
+import { allEntries } from '../../terminology/glossary.ts'
+import { exportTbx } from '../../terminology/tbx.ts'
+import type { Lang } from '../../../aligner/types.ts'
+
+const LANGS = ['zh', 'en', 'fr', 'es', 'ru', 'ar']
+const STATUSES = ['candidate', 'approved', 'deprecated']
 
 export async function run(args: string[]): Promise<number> {
   let format: string | null = null
   let out: string | null = null
+  let status: string | null = null
+  let source: string | null = null
   const rest: string[] = []
   for (let i = 0; i < args.length; i++) {
     const a = args[i]
@@ -19,25 +29,41 @@ export async function run(args: string[]): Promise<number> {
     else if (a.startsWith('--format=')) format = a.slice(9)
     else if (a === '--out' || a === '-o') out = args[++i] ?? ''
     else if (a.startsWith('--out=')) out = a.slice(6)
+    else if (a === '--status') status = args[++i] ?? ''
+    else if (a.startsWith('--status=')) status = a.slice(9)
+    else if (a === '--source') source = args[++i] ?? ''
+    else if (a.startsWith('--source=')) source = a.slice(9)
     else if (a.startsWith('-')) {
-      process.stderr.write(`sixfold export: unknown option ${a} (options: --format tmx|csv, --out file)\n`)
+      process.stderr.write(`sixfold: export: unknown option ${a} (options: --format tmx|csv|tbx, --out file; for tbx: --status, --source)\n`)
       return 2
     } else rest.push(a)
   }
-  if (format === 'tbx') {
-    process.stderr.write('sixfold export: --format tbx exports the glossary: it is handled by the terminology module\n')
+  if (format !== 'tmx' && format !== 'csv' && format !== 'tbx') {
+    process.stderr.write(`sixfold: export: --format must be tmx, csv or tbx${format ? `, not "${format}"` : ''}\n`)
     return 2
   }
-  if (format !== 'tmx' && format !== 'csv') {
-    process.stderr.write(`sixfold export: --format must be tmx or csv${format ? `, not "${format}"` : ''}\n`)
+  if (format !== 'tbx' && (status !== null || source !== null)) {
+    process.stderr.write('sixfold: export: --status and --source apply to --format tbx (the glossary) only\n')
+    return 2
+  }
+  if (status !== null && !STATUSES.includes(status)) {
+    process.stderr.write(`sixfold: export: --status must be candidate, approved or deprecated, not "${status}"\n`)
+    return 2
+  }
+  if (source !== null && !LANGS.includes(source)) {
+    process.stderr.write(`sixfold: export: --source must be one of ${LANGS.join(', ')}, not "${source}"\n`)
+    return 2
+  }
+  if (format === 'tbx' && rest.length) {
+    process.stderr.write('sixfold: export: --format tbx exports the whole glossary: give no document\n')
     return 2
   }
   if (rest.length > 1) {
-    process.stderr.write('sixfold export: give at most one document (slug or id)\n')
+    process.stderr.write('sixfold: export: give at most one document (slug or id)\n')
     return 2
   }
   if (out === '') {
-    process.stderr.write('sixfold export: --out needs a file name\n')
+    process.stderr.write('sixfold: export: --out needs a file name\n')
     return 2
   }
   const database = openDatabase()
@@ -47,7 +73,7 @@ export async function run(args: string[]): Promise<number> {
     if (rest[0]) {
       const r = await database.client.execute({ sql: 'SELECT id FROM documents WHERE slug = ? OR CAST(id AS TEXT) = ? OR symbol = ?', args: [rest[0], rest[0], rest[0]] })
       if (r.rows.length === 0) {
-        process.stderr.write(`sixfold export: no document "${rest[0]}" (see GET /api/documents for slugs)\n`)
+        process.stderr.write(`sixfold: export: no document "${rest[0]}" (see GET /api/documents for slugs)\n`)
         return 1
       }
       documentId = Number(r.rows[0].id)
@@ -57,7 +83,16 @@ export async function run(args: string[]): Promise<number> {
       if (error.code === 'EPIPE') process.exit(0)
     })
     const target: Writable = out ? createWriteStream(out) : process.stdout
-    const chunks = format === 'tmx' ? exportTmx(database.client, documentId) : exportCsv(database.client, documentId)
+    if (out) await once(target, 'open')
+    let chunks: AsyncIterable<string>
+    if (format === 'tbx') {
+      const entries = (await allEntries(database.client)).filter((e) => status === null || e.status === status)
+      const tbx = exportTbx(entries, (source ?? 'zh') as Lang)
+      chunks = (async function* () {
+        yield tbx
+      })()
+      if (entries.length === 0) process.stderr.write(`sixfold: export: the glossary has no ${status ?? ''}${status ? ' ' : ''}entries: the TBX file is empty\n`)
+    } else chunks = format === 'tmx' ? exportTmx(database.client, documentId) : exportCsv(database.client, documentId)
     for await (const chunk of chunks) {
       if (!target.write(chunk)) await once(target, 'drain')
     }

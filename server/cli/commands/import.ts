@@ -4,6 +4,7 @@
  * and .tmx files; unchanged files are skipped. Progress on stderr.
  * Options: --force (re-import unchanged files), --quiet (no progress bar).
  */
+import { basename } from 'node:path'
 import cliProgress from 'cli-progress'
 import { openDatabase } from '../../db/client.ts'
 import { migrateDatabase } from '../../db/migrate.ts'
@@ -14,17 +15,23 @@ export async function run(args: string[]): Promise<number> {
   const flags = new Set(args.filter((a) => a.startsWith('--')))
   for (const f of flags) {
     if (f !== '--force' && f !== '--quiet') {
-      process.stderr.write(`sixfold import: unknown option ${f} (options: --force, --quiet)\n`)
+      process.stderr.write(`sixfold: import: unknown option ${f} (options: --force, --quiet)\n`)
       return 2
     }
   }
   if (paths.length === 0) {
-    process.stderr.write('sixfold import: give one or more paths (a corpora folder, a document folder, a <lang>.<txt|pdf|docx|html> file or a .tmx file)\n')
+    process.stderr.write('sixfold: import: give one or more paths (a corpora folder, a document folder, a <lang>.<txt|pdf|docx|html> file or a .tmx file)\n')
     return 2
   }
-  const jobs = await planImport(paths)
+  let jobs
+  try {
+    jobs = await planImport(paths, (path, reason) => process.stderr.write(`sixfold: import: skipped ${path}: ${reason}\n`))
+  } catch (error) {
+    process.stderr.write(`sixfold: import: ${(error as Error).message.split('\n')[0]}\n`)
+    return 1
+  }
   if (jobs.length === 0) {
-    process.stderr.write(`sixfold import: nothing to import in ${paths.join(', ')}\n`)
+    process.stderr.write(`sixfold: import: nothing to import in ${paths.join(', ')}\n`)
     return 1
   }
   const database = openDatabase()
@@ -49,7 +56,12 @@ export async function run(args: string[]): Promise<number> {
     process.stderr.write(
       `imported ${progress.filesImported} files, ${progress.filesSkipped} unchanged, ${progress.filesFailed} failed; ${progress.segments.toLocaleString('en')} segments in ${seconds.toFixed(1)} s${rate}\n`,
     )
-    for (const e of progress.errors) process.stderr.write(`sixfold import: ${e.path}: ${e.message.split('\n')[0]}\n`)
+    for (const e of progress.errors) {
+      // The message may already start with the file's name: name it once.
+      const first = e.message.split('\n')[0]
+      const own = `${basename(e.path)}: `
+      process.stderr.write(`sixfold: import: ${e.path}: ${first.startsWith(own) ? first.slice(own.length) : first}\n`)
+    }
     return progress.filesFailed > 0 ? 1 : 0
   } finally {
     database.close()

@@ -1,0 +1,78 @@
+/** The import and export commands as a user runs them: their messages and exit codes. */
+import { spawnSync } from 'node:child_process'
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { afterAll, describe, expect, it } from 'vitest'
+import { openDatabase } from '../../db/client.ts'
+import { migrateDatabase } from '../../db/migrate.ts'
+import { createEntry } from '../../terminology/glossary.ts'
+
+const ROOT = fileURLToPath(new URL('../../../', import.meta.url))
+const dir = mkdtempSync(join(tmpdir(), 'sixfold-cli-'))
+const DATABASE_URL = `file:${join(dir, 'tm.db')}`
+const sixfold = (...args: string[]) =>
+  spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'server', 'cli', 'sixfold.ts'), ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, DATABASE_URL } })
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }))
+
+describe('sixfold import and export', () => {
+  it('prints usage on stderr and exits 2 with no command', () => {
+    const r = sixfold()
+    expect(r.status).toBe(2)
+    expect(r.stderr).toMatch(/usage:/)
+    expect(r.stdout).toBe('')
+  })
+
+  it('names each file it passes over, and why', () => {
+    const corpora = join(dir, 'corpora')
+    mkdirSync(join(corpora, 'doc'), { recursive: true })
+    writeFileSync(join(corpora, 'doc', 'en.txt'), 'Everyone has the right to life, liberty and security of person.\n')
+    writeFileSync(join(corpora, 'doc', 'de.txt'), 'Jeder hat das Recht auf Leben.\n')
+    writeFileSync(join(corpora, 'doc', 'en.rtf'), '{\\rtf1 hello}\n')
+    writeFileSync(join(corpora, 'doc', 'manifest.json'), '{}\n')
+    const r = sixfold('import', '--quiet', corpora)
+    expect(r.status, r.stderr).toBe(0)
+    const skipped = r.stderr.split('\n').filter((l) => l.includes('skipped'))
+    expect(skipped).toHaveLength(2)
+    expect(skipped[0]).toMatch(/^sixfold: import: skipped .*de\.txt: "de" is not one of the six languages/)
+    expect(skipped[1]).toMatch(/^sixfold: import: skipped .*en\.rtf: \.rtf files are not read/)
+  })
+
+  it('reports a broken TMX file in one clear line and exits 1', () => {
+    const bad = join(dir, 'broken.tmx')
+    writeFileSync(bad, '<tmx><body><tu>')
+    const r = sixfold('import', '--quiet', bad)
+    expect(r.status).toBe(1)
+    const errors = r.stderr.split('\n').filter((l) => l.startsWith('sixfold:'))
+    expect(errors).toHaveLength(1)
+    expect(errors[0].match(/broken\.tmx/g)).toHaveLength(1)
+    expect(errors[0]).toMatch(/not well-formed XML \(line 1: the file ends with <tmx>, <body>, <tu> still open\)$/)
+  })
+
+  it('exports the glossary as TBX, and refuses bad options with exit 2', async () => {
+    const database = openDatabase({ url: DATABASE_URL })
+    await migrateDatabase(database)
+    await createEntry(database.client, { status: 'approved', terms: [{ lang: 'zh', text: '可持续发展', usage: 'preferred' }, { lang: 'en', text: 'sustainable development', usage: 'preferred' }] })
+    await createEntry(database.client, { status: 'candidate', terms: [{ lang: 'zh', text: '安全理事会', usage: 'preferred' }, { lang: 'en', text: 'Security Council', usage: 'preferred' }] })
+    database.close()
+    const all = sixfold('export', '--format', 'tbx')
+    expect(all.status, all.stderr).toBe(0)
+    expect(all.stdout).toMatch(/<tbx/)
+    expect(all.stdout).toContain('sustainable development')
+    expect(all.stdout).toContain('Security Council')
+    const approved = sixfold('export', '--format', 'tbx', '--status', 'approved')
+    expect(approved.stdout).toContain('sustainable development')
+    expect(approved.stdout).not.toContain('Security Council')
+    for (const args of [['--format', 'xml'], ['--format', 'tbx', '--status', 'maybe'], ['--format', 'tmx', '--status', 'approved'], ['--format', 'tbx', 'some-doc']]) {
+      const r = sixfold('export', ...args)
+      expect(r.status, args.join(' ')).toBe(2)
+      expect(r.stderr.trim().split('\n')).toHaveLength(1)
+      expect(r.stderr).toMatch(/^sixfold: export: /)
+    }
+    const missing = sixfold('export', 'no-such-doc', '--format', 'tmx')
+    expect(missing.status).toBe(1)
+    expect(missing.stderr).toMatch(/^sixfold: export: no document "no-such-doc"/)
+  })
+})
