@@ -129,11 +129,16 @@ interface UnitFeatures {
   furniture: number
 }
 
-/** Features of one unit, by unit object: a sentence aligned against five languages is read once. */
-const unitCache = new WeakMap<AlignUnit, UnitFeatures>()
+/**
+ * Features of one unit, kept on the unit object under a symbol: a sentence aligned against
+ * five languages is read once. (A WeakMap with hundreds of thousands of keys made every
+ * major garbage collection walk its ephemeron table.)
+ */
+const FEATURES = Symbol('sixfold.unitFeatures')
+type CarriesFeatures = AlignUnit & { [FEATURES]?: UnitFeatures }
 
 function unitFeatures(u: AlignUnit, lang: Lang): UnitFeatures {
-  const hit = unitCache.get(u)
+  const hit = (u as CarriesFeatures)[FEATURES]
   if (hit && hit.lang === lang) return hit
   const facts = extractFacts(u.text, lang)
   const strict: number[] = []
@@ -149,7 +154,7 @@ function unitFeatures(u: AlignUnit, lang: Lang): UnitFeatures {
     label: label ? hashKey(label) : -1,
     furniture,
   }
-  unitCache.set(u, out)
+  if (Object.isExtensible(u)) (u as CarriesFeatures)[FEATURES] = out
   return out
 }
 
@@ -434,9 +439,18 @@ function makeScorer(src: Side, tgt: Side, lex: LexicalModel, cells: CellCache, l
   const dTp = prefix(lex.dT)
   const furS = prefix(src.furniture)
   const furT = prefix(tgt.furniture)
-  const nf = (side: Side) => prefix(side.facts.map((f, k) => f.length + side.names[k].length))
-  const factS = nf(src)
-  const factT = nf(tgt)
+  const count = (arrs: Int32Array[]) => prefix(arrs.map((f) => f.length))
+  const strictS = count(src.facts)
+  const strictT = count(tgt.facts)
+  const nameS = count(src.names)
+  const nameT = count(tgt.names)
+  // strict facts cost when either side has some; names (no cost for a miss) only when both have some
+  const factsOf = (i0: number, a: number, j0: number, b: number): number => {
+    let c = 0
+    if (strictS[i0 + a] - strictS[i0] + strictT[j0 + b] - strictT[j0] > 0) c += factScore(src.facts, tgt.facts, i0, a, j0, b, 3, 1)
+    if (nameS[i0 + a] - nameS[i0] > 0 && nameT[j0 + b] - nameT[j0] > 0) c += factScore(src.names, tgt.names, i0, a, j0, b, 2, 0)
+    return c
+  }
   const scratch = new Int32Array(256)
   const colMask = new Int32Array(16)
   const used = new Uint8Array(256)
@@ -551,9 +565,7 @@ function makeScorer(src: Side, tgt: Side, lex: LexicalModel, cells: CellCache, l
   const parts = (i0: number, a: number, j0: number, b: number) => {
     const lex = lexScore(i0, a, j0, b)
     const len = lengthCost(lengthDelta(lengthModel, lenS[i0 + a] - lenS[i0], lenT[j0 + b] - lenT[j0]))
-    let facts = 0
-    if (factS[i0 + a] - factS[i0] + factT[j0 + b] - factT[j0] > 0)
-      facts = factScore(src.facts, tgt.facts, i0, a, j0, b, 3, 1) + factScore(src.names, tgt.names, i0, a, j0, b, 2, 0)
+    let facts = factsOf(i0, a, j0, b)
     if (a + b > 2) facts += 4 * (furS[i0 + a] - furS[i0] + furT[j0 + b] - furT[j0])
     const labels = labelScore(i0, a, j0, b)
     return { lex, len, facts, labels, tokens: dSp[i0 + a] - dSp[i0] + dTp[j0 + b] - dTp[j0] }
@@ -581,8 +593,7 @@ function makeScorer(src: Side, tgt: Side, lex: LexicalModel, cells: CellCache, l
     // a merge whose lengths disagree by more than 5 standard deviations is never the answer
     if ((a > 1 || b > 1) && (delta > 5 || delta < -5)) return Infinity
     let c = prior[a * 10 + b] + lexScore(i0, a, j0, b) + lenCost(delta)
-    if (factS[i0 + a] - factS[i0] + factT[j0 + b] - factT[j0] > 0)
-      c += factScore(src.facts, tgt.facts, i0, a, j0, b, 3, 1) + factScore(src.names, tgt.names, i0, a, j0, b, 2, 0)
+    c += factsOf(i0, a, j0, b)
     if (a + b > 2) c += 4 * (furS[i0 + a] - furS[i0] + furT[j0 + b] - furT[j0])
     if (src.label[i0] >= 0 || tgt.label[j0] >= 0 || a > 1 || b > 1) c += labelScore(i0, a, j0, b)
     // Two units side by side are each other's translation unless clearly not: a 1-1 bead never
