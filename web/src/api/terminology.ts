@@ -17,12 +17,13 @@ import { ApiError, apiUrl, authHeaders, errorFromResponse, request } from './cli
 export type * from '../../../server/terminology/contract.ts'
 
 export function getRenderings(q: string, lang: Lang | undefined, document: string | undefined, signal?: AbortSignal): Promise<RenderingsResponse> {
-  return request<RenderingsResponse>(apiUrl('/api/renderings', { q, lang, document }), { signal })
+  return request<RenderingsResponse>(apiUrl('/api/renderings', { q, lang, doc: document }), { signal })
 }
 
 // ── mined terms ───────────────────────────────────────────────────────────
 export function getTerms(params: { lang?: Lang; document?: string; limit?: number }, signal?: AbortSignal): Promise<TermsResponse> {
-  return request<TermsResponse>(apiUrl('/api/terms', params), { signal })
+  const { document, ...rest } = params
+  return request<TermsResponse>(apiUrl('/api/terms', { ...rest, doc: document }), { signal })
 }
 
 // ── glossary ──────────────────────────────────────────────────────────────
@@ -77,7 +78,7 @@ export function glossaryExportUrl(format: 'tbx' | 'csv', status?: EntryStatus): 
 
 // ── review ────────────────────────────────────────────────────────────────
 export function getReview(document: string | undefined, signal?: AbortSignal): Promise<ReviewResponse> {
-  return request<ReviewResponse>(apiUrl('/api/review', { document }), { signal })
+  return request<ReviewResponse>(apiUrl('/api/review', { doc: document }), { signal })
 }
 
 export function acceptFinding(key: string, note?: string): Promise<unknown> {

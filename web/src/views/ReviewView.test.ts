@@ -67,7 +67,7 @@ async function open(url = '/review?doc=sdg') {
 describe('ReviewView', () => {
   it('groups findings by kind, with their segments in context, hiding accepted ones', async () => {
     const { w } = await open()
-    expect(api.calls.find((c) => c.path === '/api/review')!.query.get('document')).toBe('sdg')
+    expect(api.calls.find((c) => c.path === '/api/review')!.query.get('doc')).toBe('sdg')
     const numbers = w.find('[data-kind=facts]')
     expect(numbers.find('.message').text()).toContain('2030')
     expect(numbers.findAll('mark').map((m) => m.text())).toEqual(['2030', '2013'])
