@@ -45,6 +45,8 @@ export interface RenderingsResponse {
   occurrences: number
   occurrencesWithTarget: Partial<Record<Lang, number>>
   renderings: Partial<Record<Lang, Rendering[]>>
+  /** Said when the answer is empty for a reason the user can fix (the term is not in that language). */
+  note?: string
   tookMs: number
 }
 

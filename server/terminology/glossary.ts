@@ -17,13 +17,38 @@ export interface ListOptions {
   pageSize?: number
 }
 
+/** Two terms are the same when their language and their text (trimmed, NFC, case folded) are. */
+function termIdentity(t: GlossaryTerm): string {
+  return `${t.lang}\u0001${t.text.trim().normalize('NFC').toLowerCase()}`
+}
+
 function validateInput(input: GlossaryEntryInput | GlossaryEntryPatch, requireTerms: boolean): void {
   if (requireTerms && (!input.terms || input.terms.length === 0)) throw new SixfoldError('bad_request', 'an entry needs at least one term')
+  const seen = new Set<string>()
   for (const t of input.terms ?? []) {
     if (!isLang(t.lang)) throw new SixfoldError('bad_request', `term language "${t.lang}" is not one of zh, en, fr, es, ru, ar`)
     if (!t.text || !t.text.trim()) throw new SixfoldError('bad_request', `an empty ${t.lang} term`)
     if (t.text.length > 500) throw new SixfoldError('bad_request', `the ${t.lang} term is longer than 500 characters`)
+    const id = termIdentity(t)
+    if (seen.has(id)) throw new SixfoldError('conflict', `the ${t.lang} term "${t.text.trim()}" is given twice in one entry (give it once, with one usage)`)
+    seen.add(id)
   }
+}
+
+/** Imported files may repeat a term in one entry: the first occurrence is kept (its usage with it). */
+function withoutDuplicateTerms<T extends { terms: GlossaryTerm[] }>(input: T): T {
+  const seen = new Set<string>()
+  return { ...input, terms: input.terms.filter((t) => !t.text || !isLang(t.lang) || (!seen.has(termIdentity(t)) && !!seen.add(termIdentity(t)))) }
+}
+
+/** API references must name existing groups (an import keeps a reference whose group is gone, without it). */
+async function checkRefGroups(client: Client, refs: GlossaryRef[] | undefined): Promise<void> {
+  const ids = [...new Set((refs ?? []).map((r) => r.groupId).filter((g): g is number => g !== null && g !== undefined))]
+  if (ids.length === 0) return
+  const rs = await client.execute({ sql: `SELECT id FROM align_groups WHERE id IN (${ids.map(() => '?').join(', ')})`, args: ids })
+  const found = new Set(rs.rows.map((r) => Number(r.id)))
+  const missing = ids.filter((g) => !found.has(g))
+  if (missing.length) throw new SixfoldError('bad_request', `refs: no aligned group ${missing.slice(0, 5).join(', ')} in the memory`)
 }
 
 async function insertEntry(tx: Executor, input: GlossaryEntryInput): Promise<number> {
@@ -57,12 +82,14 @@ async function writeRefs(tx: Executor, entryId: number, refs: GlossaryRef[]): Pr
 
 export async function createEntry(client: Client, input: GlossaryEntryInput): Promise<GlossaryEntry> {
   validateInput(input, true)
+  await checkRefGroups(client, input.refs)
   const id = await inWriteTransaction(client, (tx) => insertEntry(tx, input))
   return (await getEntry(client, id))!
 }
 
 /** Imports many entries in one transaction (all or nothing). */
-export async function importEntries(client: Client, inputs: GlossaryEntryInput[]): Promise<number> {
+export async function importEntries(client: Client, raw: GlossaryEntryInput[]): Promise<number> {
+  const inputs = raw.map(withoutDuplicateTerms)
   inputs.forEach((input, i) => {
     try {
       validateInput(input, true)
@@ -79,6 +106,7 @@ export async function importEntries(client: Client, inputs: GlossaryEntryInput[]
 export async function updateEntry(client: Client, id: number, patch: GlossaryEntryPatch): Promise<GlossaryEntry> {
   validateInput(patch, false)
   if (patch.terms && patch.terms.length === 0) throw new SixfoldError('bad_request', 'an entry needs at least one term')
+  await checkRefGroups(client, patch.refs)
   const found = await inWriteTransaction(client, async (tx) => {
     const rs = await tx.execute({ sql: 'SELECT id FROM glossary_entries WHERE id = ?', args: [id] })
     if (rs.rows.length === 0) return false
@@ -210,8 +238,34 @@ export function rulesFromEntries(entries: GlossaryEntry[]): GlossaryRule[] {
 
 // ── review acceptances ─────────────────────────────────────────────────────
 
+const FINDING_KEY = /^(variant|glossary|number|date|percent|symbol|untranslated|empty):(zh|en|fr|es|ru|ar)-(zh|en|fr|es|ru|ar):(.+)$/su
+
+/**
+ * Is this the key of a finding the checks can report? A unit finding names an existing aligned
+ * group (`number:zh-en:<group>:<detail>`); a variant names a source term the memory holds
+ * (`variant:zh-en:<term>:<rendering key>`). Anything else is not found.
+ */
+async function checkFindingKey(client: Client, key: string): Promise<void> {
+  const m = FINDING_KEY.exec(key)
+  if (!m || m[2] === m[3]) throw new SixfoldError('not_found', `"${key.slice(0, 100)}" is not the key of a finding (keys look like number:zh-en:<group>:<detail> or variant:zh-en:<term>:<rendering>; take them from the review report)`)
+  const [, kind, src, , rest] = m
+  if (kind === 'variant') {
+    const cut = rest.lastIndexOf(':')
+    const term = cut > 0 ? rest.slice(0, cut) : ''
+    if (!term || cut === rest.length - 1) throw new SixfoldError('not_found', `"${key.slice(0, 100)}" is not the key of a variant finding (variant:<src>-<tgt>:<term>:<rendering>)`)
+    const rs = await client.execute({ sql: 'SELECT 1 FROM sentences WHERE lang = ? AND group_id IS NOT NULL AND instr(lower(text), lower(?)) > 0 LIMIT 1', args: [src, term] })
+    if (rs.rows.length === 0) throw new SixfoldError('not_found', `no finding: the memory holds no ${src} segment with "${term.slice(0, 100)}"`)
+    return
+  }
+  const g = /^(\d{1,15}):./su.exec(rest)
+  if (!g) throw new SixfoldError('not_found', `"${key.slice(0, 100)}" is not the key of a finding (${kind}:<src>-<tgt>:<group>:<detail>)`)
+  const rs = await client.execute({ sql: 'SELECT 1 FROM align_groups WHERE id = ?', args: [Number(g[1])] })
+  if (rs.rows.length === 0) throw new SixfoldError('not_found', `no finding: aligned group ${g[1]} is not in the memory`)
+}
+
 export async function acceptFinding(client: Client, key: string, note: string | null): Promise<void> {
   if (!key || key.length > 2000) throw new SixfoldError('bad_request', 'a finding key (1 to 2000 characters) is needed')
+  await checkFindingKey(client, key)
   await inWriteTransaction(client, (tx) =>
     tx.execute({
       sql: "INSERT INTO review_acceptances (finding_key, note) VALUES (?, ?) ON CONFLICT(finding_key) DO UPDATE SET note = excluded.note, accepted_at = (unixepoch('subsec') * 1000)",

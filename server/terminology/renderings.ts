@@ -687,6 +687,27 @@ export function sameRendering(a: string, b: string, lang: Lang): boolean {
   return ka === kb && ka !== '' ? true : fold(a).trim() === fold(b).trim()
 }
 
+const SCRIPT: Record<Lang, RegExp> = {
+  zh: /\p{Script=Han}/u,
+  en: /\p{Script=Latin}/u,
+  fr: /\p{Script=Latin}/u,
+  es: /\p{Script=Latin}/u,
+  ru: /\p{Script=Cyrillic}/u,
+  ar: /\p{Script=Arabic}/u,
+}
+const LANG_NAMES: Record<Lang, string> = { zh: 'Chinese', en: 'English', fr: 'French', es: 'Spanish', ru: 'Russian', ar: 'Arabic' }
+
+/**
+ * When a query cannot occur in the language asked (no letter of its script: "human rights"
+ * as Chinese), the sentence that says so and what to ask instead; else null.
+ */
+export function wrongScriptNote(query: string, lang: Lang): string | null {
+  if (!/\p{L}/u.test(query) || SCRIPT[lang].test(query)) return null
+  const guess = (LANGS.find((l) => l !== 'en' && l !== 'fr' && l !== 'es' && SCRIPT[l].test(query)) ?? (SCRIPT.en.test(query) ? (detectLanguage(query).language ?? 'en') : null)) as Lang | null
+  const instead = guess && guess !== lang ? `; it looks ${LANG_NAMES[guess]}: use --lang ${guess} (API: lang=${guess}) or leave the language out to detect it` : ''
+  return `"${query.trim()}" is not written in ${LANG_NAMES[lang]} script, so it cannot occur in the ${LANG_NAMES[lang]} texts${instead}`
+}
+
 /**
  * The language of a query: by script for Chinese, Russian and Arabic; for Latin script,
  * detectLanguage (franc) when it is confident, else the language in which the memory

@@ -171,4 +171,86 @@ describe('terminology API and command line on the demo corpora', { timeout: 180_
     expect(report.findings.every((f) => f.kind === 'number' || f.kind === 'date')).toBe(true)
     await expect(run('npx', ['tsx', 'server/cli/sixfold.ts', 'check', 'NO-SUCH'], { env })).rejects.toMatchObject({ stderr: expect.stringContaining('no document "NO-SUCH"') })
   })
+
+  it('serves other requests while the review and the mining run (they yield to the event loop)', async () => {
+    // a fresh memory state: the caches are cold
+    await database.client.execute("INSERT INTO align_groups (document_id, level, ordinal, confidence) SELECT min(id), 'paragraph', 1000000, 0 FROM documents")
+    const order: string[] = []
+    const slow = Promise.all([
+      call('/api/review').then(() => order.push('review')),
+      call('/api/terms?limit=5').then(() => order.push('terms')),
+    ])
+    await new Promise((resolve) => setImmediate(resolve))
+    const quick = await call<{ entries: unknown[] }>('/api/glossary?pageSize=1')
+    order.push('glossary')
+    expect(quick.status).toBe(200)
+    await slow
+    expect(order[0]).toBe('glossary')
+  })
+
+  it('says at once when a term is not written in the language asked', async () => {
+    const r = await call<RenderingsResponse>('/api/renderings?q=human%20rights&lang=zh')
+    expect(r.status).toBe(200)
+    expect(r.body.occurrences).toBe(0)
+    expect(r.body.note).toContain('not written in Chinese')
+    expect(r.body.note).toContain('lang=en')
+  })
+
+  it('takes doc= (as search and export do) and document= for a document', async () => {
+    const byDoc = await call<ReviewResponse>('/api/review?doc=sdg&kinds=number')
+    const byDocument = await call<ReviewResponse>('/api/review?document=sdg&kinds=number')
+    expect(byDoc.status).toBe(200)
+    expect(byDoc.body.document).toBe('A/RES/70/1 & A/RES/71/313')
+    expect(byDoc.body.units).toBe(byDocument.body.units)
+    const terms = await call<TermsResponse>('/api/terms?doc=sdg&limit=3&renderings=0')
+    expect(terms.body.document).toBe('A/RES/70/1 & A/RES/71/313')
+    const renderings = await call<RenderingsResponse>('/api/renderings?q=%E5%8F%AF%E6%8C%81%E7%BB%AD%E5%8F%91%E5%B1%95&doc=sdg&targets=en')
+    expect(renderings.status).toBe(200)
+    expect((await call('/api/renderings?q=x&doc=NO-SUCH')).status).toBe(404)
+  })
+
+  it('refuses bad glossary uploads with 400 or 413, and stores nothing', async () => {
+    const before = await database.client.execute('SELECT count(*) AS n FROM glossary_entries')
+    const noBoundary = await call<{ error: string; message: string }>('/api/glossary/import', { method: 'POST', body: 'abc', headers: { 'content-type': 'multipart/form-data' } })
+    expect(noBoundary.status).toBe(400)
+    expect(noBoundary.body.error).toBe('bad_request')
+    const tbx = (doctype: string, term: string) =>
+      `<?xml version="1.0"?>${doctype}<tbx type="TBX-Basic" style="dca" xml:lang="en" xmlns="urn:iso:std:iso:30042:ed-2"><tbxHeader><fileDesc><sourceDesc><p>x</p></sourceDesc></fileDesc></tbxHeader><text><body><conceptEntry id="c1"><langSec xml:lang="en"><termSec><term>${term}</term></termSec></langSec></conceptEntry></body></text></tbx>`
+    const external = await call<{ error: string; message: string }>('/api/glossary/import?format=tbx', { method: 'POST', body: tbx('<!DOCTYPE tbx [<!ENTITY x SYSTEM "file:///etc/hostname">]>', '&x;'), headers: { 'content-type': 'application/xml' } })
+    expect(external.status).toBe(400)
+    expect(external.body.message).toContain('DOCTYPE')
+    const laughs = `<!DOCTYPE tbx [<!ENTITY a "lol"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY g "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">]>`
+    const bomb = await call<{ error: string }>('/api/glossary/import?format=tbx', { method: 'POST', body: tbx(laughs, '&g;'), headers: { 'content-type': 'application/xml' } })
+    expect(bomb.status).toBe(400)
+    const big = await app.request('/api/glossary', { method: 'POST', body: 'x'.repeat(2 * 1024 * 1024), headers: { 'content-type': 'application/json', 'content-length': String(2 * 1024 * 1024) } })
+    expect(big.status).toBe(413)
+    const bigUpload = await app.request('/api/glossary/import?format=csv', { method: 'POST', body: 'x', headers: { 'content-type': 'text/csv', 'content-length': String(50 * 1024 * 1024) } })
+    expect(bigUpload.status).toBe(413)
+    const after = await database.client.execute('SELECT count(*) AS n FROM glossary_entries')
+    expect(after.rows[0].n).toBe(before.rows[0].n)
+  })
+
+  it('accepts only the keys of real findings; glossary entries are checked strictly', async () => {
+    expect((await call('/api/review/accept', json('POST', { key: 'bogus:key' }))).status).toBe(404)
+    expect((await call('/api/review/accept', json('POST', { key: 'number:zh-en:999999999:12' }))).status).toBe(404)
+    expect((await call('/api/review/accept', json('POST', { key: 'variant:zh-en:没有这个词语:x' }))).status).toBe(404)
+    const group = Number((await database.client.execute('SELECT min(group_id) AS g FROM sentences')).rows[0].g)
+    const real = await call('/api/review/accept', json('POST', { key: `number:zh-en:${group}:12` }))
+    expect(real.status).toBe(200)
+    await call(`/api/review/accept?key=${encodeURIComponent(`number:zh-en:${group}:12`)}`, { method: 'DELETE' })
+    const unknownGroup = await call<{ message: string }>('/api/glossary', json('POST', { terms: [{ lang: 'en', text: 'Term A' }], refs: [{ groupId: 999999999 }] }))
+    expect(unknownGroup.status).toBe(400)
+    expect(unknownGroup.body.message).toContain('999999999')
+    const duplicate = await call('/api/glossary', json('POST', { terms: [{ lang: 'en', text: 'Term B' }, { lang: 'en', text: 'term b ' }] }))
+    expect(duplicate.status).toBe(409)
+    const unknownField = await call<{ message: string }>('/api/glossary', json('POST', { terms: [{ lang: 'en', text: 'Term C' }], colour: 'red' }))
+    expect(unknownField.status).toBe(400)
+    const created = await call<GlossaryEntry>('/api/glossary', json('POST', { terms: [{ lang: 'en', text: 'Term D' }], refs: [{ groupId: group }] }))
+    expect(created.status).toBe(201)
+    expect(created.body.refs[0].groupId).toBe(group)
+    expect((await call(`/api/glossary/${created.body.id}`, json('PATCH', { refs: [{ groupId: 999999999 }] }))).status).toBe(400)
+    expect((await call(`/api/glossary/${created.body.id}`, json('PATCH', { colour: 'red' }))).status).toBe(400)
+    await call(`/api/glossary/${created.body.id}`, { method: 'DELETE' })
+  })
 })
+

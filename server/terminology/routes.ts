@@ -1,8 +1,8 @@
 /**
  * Terminology HTTP routes (a Hono sub-app mounted under /api):
  *
- *   GET    /renderings?q=&lang=&document=&targets=&limit=     how a query was rendered (RenderingsResponse)
- *   GET    /terms?lang=zh|en&document=&limit=&renderings=      mined term candidates (TermsResponse)
+ *   GET    /renderings?q=&lang=&doc=&targets=&limit=          how a query was rendered (RenderingsResponse)
+ *   GET    /terms?lang=zh|en&doc=&limit=&renderings=           mined term candidates (TermsResponse)
  *   GET    /glossary?status=&q=&lang=&page=&pageSize=          entries (GlossaryResponse)
  *   POST   /glossary                                          create (GlossaryEntryInput) → GlossaryEntry
  *   GET    /glossary/export?format=tbx|csv&status=             the glossary (or the entries of one status) as a file
@@ -12,7 +12,8 @@
  *   PATCH  /glossary/:id                                      edit (GlossaryEntryPatch)
  *   POST   /glossary/:id/approve | /glossary/:id/deprecate    change the status
  *   DELETE /glossary/:id
- *   GET    /review?document=&kinds=&targets=&source=          consistency report (ReviewResponse)
+ *   GET    /review?doc=&kinds=&targets=&source=               consistency report (ReviewResponse)
+ *          (`doc` names a document by id, slug or symbol; `document` is accepted as an alias)
  *   POST   /review/accept {key, note}                         accept a finding
  *   DELETE /review/accept?key=                                withdraw an acceptance
  *
@@ -56,12 +57,12 @@ function listOf<T extends string>(values: readonly T[], what: string) {
     })
 }
 
-const termInput = z.object({ lang, text: z.string().trim().min(1).max(500), usage: z.enum(['preferred', 'admitted', 'deprecated']).default('preferred') })
+const termInput = z.object({ lang, text: z.string().trim().min(1).max(500), usage: z.enum(['preferred', 'admitted', 'deprecated']).default('preferred') }).strict()
 const refInput = z.object({
   groupId: z.number().int().positive().nullable().default(null),
   documentSymbol: z.string().max(200).nullable().default(null),
   paragraphLabel: z.string().max(100).nullable().default(null),
-})
+}).strict()
 const entryInput = z.object({
   concept: z.string().max(2000).nullable().optional(),
   status: z.enum(['candidate', 'approved', 'deprecated']).optional(),
@@ -70,8 +71,10 @@ const entryInput = z.object({
   frequency: z.number().int().min(0).nullable().optional(),
   terms: z.array(termInput).min(1, 'an entry needs at least one term').max(100),
   refs: z.array(refInput).max(500).optional(),
-})
+}).strict()
 const entryPatch = entryInput.partial().strict()
+/** A document by id, slug or symbol: `doc` (as search and export name it), or `document` (the older name). */
+const docParams = { doc: z.string().min(1).max(200).optional(), document: z.string().min(1).max(200).optional() }
 const idParam = z.object({ id: z.coerce.number().int().positive() })
 
 function invalid(result: { success: boolean; error?: { issues: Array<{ path: PropertyKey[]; message: string }> } }, c: Context) {
@@ -86,6 +89,7 @@ function invalid(result: { success: boolean; error?: { issues: Array<{ path: Pro
 function asApi(error: unknown): never {
   if (error instanceof SixfoldError) {
     if (error.code === 'not_found') throw new ApiFailure(404, 'not_found', error.message)
+    if (error.code === 'conflict') throw new ApiFailure(409, 'conflict', error.message)
     if (error.code === 'bad_request' || error.code === 'bad_tbx' || error.code === 'bad_csv') throw new ApiFailure(400, 'bad_request', error.message)
   }
   throw error
@@ -100,26 +104,32 @@ async function guarded<T>(work: () => Promise<T>): Promise<T> {
 }
 
 export const MAX_GLOSSARY_UPLOAD = 10 * 1024 * 1024
+/** JSON bodies (an entry, an acceptance): refused past this size before they are read. */
+export const MAX_JSON_BODY = 1024 * 1024
 
 export function terminologyRoutes(context: { client: Client }): Hono {
   const { client } = context
   const api = new Hono()
+  const jsonLimit = bodyLimit({ maxSize: MAX_JSON_BODY, onError: (c) => errorResponse(c, 413, 'payload_too_large', 'the request body is larger than 1 MB') })
+  for (const path of ['/glossary', '/glossary/seed', '/glossary/:id', '/glossary/:id/*', '/review/*']) {
+    api.on(['POST', 'PATCH', 'PUT', 'DELETE'], path, async (c, next) => (c.req.path.endsWith('/glossary/import') ? next() : jsonLimit(c, next)))
+  }
 
   api.get(
     '/renderings',
-    zValidator('query', z.object({ q: z.string().trim().min(1, 'q (the term) is required').max(200), lang: lang.optional(), document: z.string().max(200).optional(), targets: listOf(LANGS, 'language'), limit: z.coerce.number().int().min(1).max(20).optional() }), invalid),
+    zValidator('query', z.object({ q: z.string().trim().min(1, 'q (the term) is required').max(200), lang: lang.optional(), ...docParams, targets: listOf(LANGS, 'language'), limit: z.coerce.number().int().min(1).max(20).optional() }), invalid),
     async (c) => {
       const q = c.req.valid('query')
-      return c.json(await guarded(() => renderingsFor(client, { q: q.q, lang: q.lang, document: q.document, targets: q.targets as Lang[] | undefined, limit: q.limit })))
+      return c.json(await guarded(() => renderingsFor(client, { q: q.q, lang: q.lang, document: q.doc ?? q.document, targets: q.targets as Lang[] | undefined, limit: q.limit })))
     },
   )
 
   api.get(
     '/terms',
-    zValidator('query', z.object({ lang: z.enum(['zh', 'en']).optional(), document: z.string().max(200).optional(), limit: z.coerce.number().int().min(1).max(200).optional(), renderings: z.coerce.number().int().min(0).max(5).optional() }), invalid),
+    zValidator('query', z.object({ lang: z.enum(['zh', 'en']).optional(), ...docParams, limit: z.coerce.number().int().min(1).max(200).optional(), renderings: z.coerce.number().int().min(0).max(5).optional() }), invalid),
     async (c) => {
       const q = c.req.valid('query')
-      return c.json(await guarded(() => termCandidates(client, q)))
+      return c.json(await guarded(() => termCandidates(client, { lang: q.lang, document: q.doc ?? q.document, limit: q.limit, renderings: q.renderings })))
     },
   )
 
@@ -157,7 +167,12 @@ export function terminologyRoutes(context: { client: Client }): Hono {
       let text: string
       let name = ''
       if (type.startsWith('multipart/form-data')) {
-        const form = await c.req.parseBody()
+        let form: Record<string, unknown>
+        try {
+          form = await c.req.parseBody()
+        } catch (error) {
+          return errorResponse(c, 400, 'bad_request', `not a readable multipart form (${error instanceof Error ? error.message : String(error)}): send the glossary as a form field named "file", or the file itself as the body`)
+        }
         const file = form.file
         if (!(file instanceof File)) return errorResponse(c, 400, 'bad_request', 'send the glossary as a form field named "file"')
         name = file.name.toLowerCase()
@@ -200,10 +215,10 @@ export function terminologyRoutes(context: { client: Client }): Hono {
   // ── review ──
   api.get(
     '/review',
-    zValidator('query', z.object({ document: z.string().max(200).optional(), kinds: listOf(KINDS, 'kind'), targets: listOf(LANGS, 'language'), source: lang.optional() }), invalid),
+    zValidator('query', z.object({ ...docParams, kinds: listOf(KINDS, 'kind'), targets: listOf(LANGS, 'language'), source: lang.optional() }), invalid),
     async (c) => {
       const q = c.req.valid('query')
-      return c.json(await guarded(() => review(client, { document: q.document, kinds: q.kinds as FindingKind[] | undefined, targets: q.targets as Lang[] | undefined, sourceLang: q.source })))
+      return c.json(await guarded(() => review(client, { document: q.doc ?? q.document, kinds: q.kinds as FindingKind[] | undefined, targets: q.targets as Lang[] | undefined, sourceLang: q.source })))
     },
   )
 

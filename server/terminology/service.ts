@@ -9,7 +9,7 @@ import type { Finding, FindingKind, RenderingsResponse, ReviewResponse, TermCand
 import { acceptedKeys, allEntries, rulesFromEntries } from './glossary.ts'
 import { findDocument, fingerprint, loadUnits, memoryIndex, unitsOfDocument } from './memory.ts'
 import { mineTermsAsync, type MinedTerm } from './mining.ts'
-import { detectQueryLanguage, discoverRenderingsAsync, phraseKeyOf, type MemoryIndex } from './renderings.ts'
+import { detectQueryLanguage, discoverRenderingsAsync, phraseKeyOf, wrongScriptNote, type MemoryIndex } from './renderings.ts'
 
 export interface RenderingsQuery {
   q: string
@@ -21,6 +21,16 @@ export interface RenderingsQuery {
 
 export async function renderingsFor(client: Client, query: RenderingsQuery): Promise<RenderingsResponse> {
   const t0 = performance.now()
+  const note = query.lang ? wrongScriptNote(query.q, query.lang) : null
+  if (note && query.lang) {
+    // nothing to look up: said at once, without waiting for the index
+    const empty: RenderingsResponse = { term: query.q.trim(), language: query.lang, detected: false, occurrences: 0, occurrencesWithTarget: {}, renderings: {}, note, tookMs: 0 }
+    for (const l of query.targets ?? LANGS) if (l !== query.lang) {
+      empty.renderings[l] = []
+      empty.occurrencesWithTarget[l] = 0
+    }
+    return { ...empty, tookMs: Math.round(performance.now() - t0) }
+  }
   const index = await memoryIndex(client)
   const language = query.lang ?? detectQueryLanguage(index, query.q)
   let restrictTo: Set<number> | undefined

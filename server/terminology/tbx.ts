@@ -94,6 +94,9 @@ function fail(message: string): never {
 /** Reads a TBX file (TBX v3 `tbx` or TBX 2008 `martif`) into glossary entries; throws a clear error on a bad structure. */
 export function importTbx(xml: string): GlossaryEntryInput[] {
   if (!xml.trim()) fail('the file is empty')
+  // entity declarations (external files, or nested entities that expand a billion times) are refused whole:
+  // TBX needs none
+  if (/<!DOCTYPE/i.test(xml) || /<!ENTITY/i.test(xml)) fail('a DOCTYPE or ENTITY declaration is not accepted in a TBX file (TBX needs none): remove it')
   const valid = XMLValidator.validate(xml)
   if (valid !== true) fail(`not well-formed XML: ${valid.err.msg} (line ${valid.err.line}, column ${valid.err.col})`)
   const parser = new XMLParser({
@@ -104,7 +107,12 @@ export function importTbx(xml: string): GlossaryEntryInput[] {
     trimValues: true,
     isArray: (name) => ['conceptEntry', 'termEntry', 'langSec', 'langSet', 'termSec', 'tig', 'ntig', 'admin', 'descrip', 'note', 'ref', 'termNote', 'xref'].includes(name),
   })
-  const doc = parser.parse(xml) as Node
+  let doc: Node
+  try {
+    doc = parser.parse(xml) as Node
+  } catch (error) {
+    fail(`not readable XML: ${error instanceof Error ? error.message : String(error)}`)
+  }
   const root = (doc.tbx ?? doc.martif) as Node | undefined
   if (!root) fail(`the root element must be <tbx> (TBX 2019) or <martif> (TBX 2008), not <${Object.keys(doc).filter((k) => !k.startsWith('?'))[0] ?? 'nothing'}>`)
   const text = root.text as Node | undefined

@@ -7,7 +7,7 @@ import { isLang, LANGS, SixfoldError, type Lang } from '../../../aligner/types.t
 import { openDatabase } from '../../db/client.ts'
 import { migrateDatabase } from '../../db/migrate.ts'
 import { memoryIndex } from '../../terminology/memory.ts'
-import { detectQueryLanguage, discoverRenderings } from '../../terminology/renderings.ts'
+import { detectQueryLanguage, discoverRenderings, wrongScriptNote } from '../../terminology/renderings.ts'
 
 const USAGE = 'usage: sixfold renderings "<term>" [--lang zh|en|fr|es|ru|ar] [--json] [--examples]'
 
@@ -36,6 +36,16 @@ export async function run(args: string[]): Promise<number> {
     return 2
   }
   if (term.length > 200) throw new SixfoldError('bad_request', 'the term is longer than 200 characters')
+  const note = lang ? wrongScriptNote(term, lang) : null
+  if (note && lang) {
+    // nothing can match: said at once, without reading the memory
+    const renderings: Record<string, unknown[]> = {}
+    for (const l of LANGS) if (l !== lang) renderings[l] = []
+    if (json) process.stdout.write(JSON.stringify({ term: term.trim(), language: lang, renderings, note }) + '\n')
+    else process.stdout.write(`${term.trim()} [${lang}]: 0 aligned segments\n`)
+    process.stderr.write(`sixfold renderings: ${note}\n`)
+    return 0
+  }
   const database = openDatabase()
   try {
     await migrateDatabase(database)
