@@ -637,13 +637,16 @@ interface DPResult {
 }
 
 function runDP(n: number, m: number, band: Band, shapes: readonly Shape[], scorer: Scorer): DPResult {
-  const rowStart = new Float64Array(n + 2)
+  // integer offsets (a double index makes every element access slower)
+  const rowStart = new Int32Array(n + 2)
   for (let i = 0; i <= n; i++) rowStart[i + 1] = rowStart[i] + (band.hi[i] - band.lo[i] + 1)
   const total = rowStart[n + 1]
   const D = new Float64Array(total).fill(Infinity)
   const back = new Uint8Array(total)
-  const shA = shapes.map((s) => s[0])
-  const shB = shapes.map((s) => s[1])
+  const shA = Int32Array.from(shapes, (s) => s[0])
+  const shB = Int32Array.from(shapes, (s) => s[1])
+  const bandLo = band.lo
+  const bandHi = band.hi
   const S = shapes.length
   for (let i = 0; i <= n; i++) {
     const lo = band.lo[i]
@@ -660,8 +663,9 @@ function runDP(n: number, m: number, band: Band, shapes: readonly Shape[], score
         const pi = i - shA[s]
         const pj = j - shB[s]
         if (pi < 0 || pj < 0) continue
-        if (pj < band.lo[pi] || pj > band.hi[pi]) continue
-        const prev = D[rowStart[pi] + pj - band.lo[pi]]
+        const plo = bandLo[pi]
+        if (pj < plo || pj > bandHi[pi]) continue
+        const prev = D[rowStart[pi] + pj - plo]
         if (prev === Infinity) continue
         const c = prev + scorer.cost(pi, shA[s], pj, shB[s])
         if (c < best) {

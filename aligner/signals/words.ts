@@ -30,8 +30,9 @@ export function normaliseArabic(word: string): string {
     .replace(/ة/g, 'ه')
 }
 
-function stemArabic(word: string): string {
-  let w = normaliseArabic(word)
+/** The stem of an Arabic word already normalised by normaliseArabic. */
+function stemNormalisedArabic(normalised: string): string {
+  let w = normalised
   for (const p of ['وبال', 'وال', 'بال', 'كال', 'فال', 'لل', 'ال']) {
     if (w.startsWith(p) && w.length - p.length >= 3) {
       w = w.slice(p.length)
@@ -55,15 +56,15 @@ const WORD_RE = /[\p{L}\p{M}][\p{L}\p{M}'’\-]*/gu
 export function wordStems(text: string, lang: Exclude<Lang, 'zh'>): string[] {
   const out: string[] = []
   const stop = stopSet(lang)
-  const lower = lang === 'ar' ? text : text.toLowerCase()
+  // Arabic: normalised once for the whole text (the replacements are letter by letter)
+  const lower = lang === 'ar' ? normaliseArabic(text) : text.toLowerCase()
   // accents off (NFD, combining marks dropped) only where there is something beyond ASCII
   const words = (lang === 'ar' || !NON_ASCII.test(lower) ? lower : lower.normalize('NFD').replace(/[\u0300-\u036f]/g, '')).match(WORD_RE)
   if (!words) return out
   for (const raw of words) {
     if (lang === 'ar') {
-      const norm = normaliseArabic(raw)
-      if (stop.has(norm) || norm.length < 2) continue
-      out.push(stemArabic(raw))
+      if (stop.has(raw) || raw.length < 2) continue
+      out.push(stemNormalisedArabic(raw))
       continue
     }
     let w = raw
