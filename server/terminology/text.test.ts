@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { isStopword, phraseKey, stem, tokenize } from './text.ts'
+import { isStopword, phraseKey, stem, tokenize, wordKey } from './text.ts'
 import { segmentChinese, segmentWithSegmentit } from './zh-segmenter.ts'
 
 describe('words for terminology', () => {
@@ -47,4 +47,17 @@ describe('words for terminology', () => {
     expect(isStopword('en', 'Council')).toBe(false)
     expect(stem('en', 'countries')).toBe('country')
   })
+
+  it('keeps a Russian noun in -ие/-ия apart from the adjective of its root', () => {
+    const key = (w: string) => wordKey('ru', w)
+    // развитие (development) in its cases is one key, развитые (developed) in its cases another
+    expect(new Set(['развитие', 'развития', 'развитию', 'развитием', 'развитии'].map(key)).size).toBe(1)
+    expect(new Set(['развитые', 'развитых', 'развитым', 'развитой'].map(key)).size).toBe(1)
+    expect(key('развития')).not.toBe(key('развитых'))
+    expect(key('решений')).toBe(key('решения'))
+    expect(key('Комиссии')).toBe(key('Комиссия'))
+    expect(key('русские')).toBe(key('русских'))
+    expect(key('Генеральной')).toBe(key('Генеральная'))
+  })
 })
+

@@ -56,6 +56,8 @@ const stopCache: Record<Lang, Map<string, boolean>> = { zh: new Map(), en: new M
 const RU_ENDINGS = [
   'иями', 'ями', 'ами', 'ого', 'его', 'ому', 'ему', 'ыми', 'ими', 'ией', 'ием', 'иях', 'иям', 'ые', 'ым', 'ою', 'ею', 'ах', 'ях', 'ам', 'ям', 'ов', 'ев', 'ей', 'ой', 'ий', 'ый', 'ая', 'яя', 'ое', 'ее', 'ую', 'юю', 'ом', 'ем', 'ых', 'их', 'ия', 'ие', 'ии', 'ию', 'а', 'я', 'о', 'е', 'ы', 'и', 'у', 'ю', 'ь', 'й',
 ]
+/** Endings of nouns in -ие/-ия/-ий whose и belongs to the stem (решени-е, Комисси-я, Комисси-и). */
+const RU_NOUN_I = new Set(['иями', 'ией', 'ием', 'иях', 'иям', 'ия', 'ие', 'ии', 'ию', 'ий'])
 const AR_PREFIXES = ['وبال', 'وال', 'بال', 'كال', 'فال', 'ولل', 'لل', 'ال']
 const AR_SUFFIXES = ['ات', 'ون', 'ين', 'ان', 'ها', 'هم', 'يه', 'ه', 'ي']
 
@@ -77,7 +79,13 @@ export function stem(lang: Lang, folded: string): string {
       return w
     case 'ru':
       if (w.length > 5 && /(ся|сь)$/.test(w)) w = w.slice(0, -2)
-      for (const e of RU_ENDINGS) if (w.length - e.length >= 3 && w.endsWith(e)) return w.slice(0, -e.length)
+      for (const e of RU_ENDINGS)
+        if (w.length - e.length >= 3 && w.endsWith(e)) {
+          // nouns in -ие/-ия keep their и (развити-е, развити-я), so that they do not meet the
+          // adjective of the same root (развит-ых, развит-ые); after к г х ж ш ч щ, и is the adjective's (русск-ие)
+          if (RU_NOUN_I.has(e) && !/[кгхжшчщ]$/.test(w.slice(0, -e.length))) return w.slice(0, -e.length + 1)
+          return w.slice(0, -e.length)
+        }
       return w
     case 'ar':
       for (const p of AR_PREFIXES) {
