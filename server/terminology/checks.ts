@@ -370,6 +370,22 @@ function collapse(s: string): string {
   return s.replace(/\s+/g, ' ').trim().toLowerCase()
 }
 
+const OWN_SCRIPT: Partial<Record<Lang, RegExp>> = { zh: /\p{Script=Han}/gu, ru: /\p{Script=Cyrillic}/gu, ar: /\p{Script=Arabic}/gu }
+const LATIN = /\p{Script=Latin}/gu
+
+/**
+ * Can language detection (franc, the costly part of the checks) find this target in another
+ * language? Not when a Chinese, Russian or Arabic target is mostly in its own script (no other of
+ * the six languages writes it), nor when a short English, French or Spanish target is mostly Latin
+ * (too short for franc to tell the three apart with confidence: see the thresholds below).
+ */
+function mayBeWrongLanguage(text: string, tgt: Lang, letters: number): boolean {
+  const own = OWN_SCRIPT[tgt]
+  if (own) return (text.match(own) ?? []).length * 2 < letters
+  const latin = (text.match(LATIN) ?? []).length
+  return latin * 2 < letters || letters >= 60
+}
+
 function untranslatedFindings(unit: AlignedUnit, src: Lang, tgt: Lang, kinds: Set<FindingKind>): Finding[] {
   const st = unit.texts[src]
   const tt = unit.texts[tgt]
@@ -382,6 +398,7 @@ function untranslatedFindings(unit: AlignedUnit, src: Lang, tgt: Lang, kinds: Se
   if (collapse(st) === collapse(tt) && letters >= 3) {
     return [finding('untranslated', 'error', unit, src, tgt, 'copy', `the ${tgt} segment is a copy of the ${src} segment`, [segment(unit, src), segment(unit, tgt, [{ start: 0, end: tt.length }])])]
   }
+  if (!mayBeWrongLanguage(tt, tgt, letters)) return []
   const guess = detectLanguage(tt)
   if (guess.language && guess.language !== tgt) {
     const scriptBased = ['zh', 'ru', 'ar'].includes(guess.language) || ['zh', 'ru', 'ar'].includes(tgt)
