@@ -158,6 +158,15 @@ function unitFeatures(u: AlignUnit, lang: Lang): UnitFeatures {
   return out
 }
 
+const TOKENS = Symbol('sixfold.unitTokens')
+function cachedTokens(u: CarriesFeatures & { [TOKENS]?: { lang: Lang; tokens: string[] } }, lang: Lang): string[] {
+  const hit = u[TOKENS]
+  if (hit && hit.lang === lang) return hit.tokens
+  const tokens = lexicalTokens(u.text, lang)
+  if (Object.isExtensible(u)) u[TOKENS] = { lang, tokens }
+  return tokens
+}
+
 function computeSide(units: readonly AlignUnit[], lang: Lang): Side {
   const n = units.length
   const side: Side = {
@@ -170,6 +179,9 @@ function computeSide(units: readonly AlignUnit[], lang: Lang): Side {
     vocab: { ids: new Map(), start: new Int32Array(n + 1), tok: EMPTY },
   }
   const ids = side.vocab.ids
+  // The sentences of a paragraph bead are aligned again for every language pair: a small side keeps its
+  // units' tokens on them (a large one would hold too much memory for what it saves).
+  const small = n <= 64
   // distinct ids per unit without a Set per unit: the unit that last saw each id
   let lastSeen = new Int32Array(1024).fill(-1)
   let tok = new Int32Array(Math.max(1024, n * 8))
@@ -183,7 +195,7 @@ function computeSide(units: readonly AlignUnit[], lang: Lang): Side {
     side.label[k] = f.label
     side.furniture[k] = f.furniture
     if (!f.furniture) {
-      const tokens = lexicalTokens(units[k].text, lang)
+      const tokens = small ? cachedTokens(units[k] as CarriesFeatures, lang) : lexicalTokens(units[k].text, lang)
       for (let q = 0; q < tokens.length; q++) {
         const t = tokens[q]
         let id = ids.get(t)
