@@ -77,7 +77,7 @@ function termMiner(texts: string[], lang: Lang, options: MiningOptions, tokensOf
   const candidates = new Map<string, Candidate>()
   const add = (key: string, words: string[], surface: string, unit: number) => {
     let c = candidates.get(key)
-    if (!c) candidates.set(key, (c = { words, surface: new Map(), frequency: 0, units: new Set() }))
+    if (!c) candidates.set(key, (c = { words: words.slice(), surface: new Map(), frequency: 0, units: new Set() }))
     c.frequency++
     c.units.add(unit)
     c.surface.set(surface, (c.surface.get(surface) ?? 0) + 1)
@@ -86,20 +86,27 @@ function termMiner(texts: string[], lang: Lang, options: MiningOptions, tokensOf
     const text = texts[i]
     if (!text) return
     const toks = tokensOf?.(i) ?? tokenize(text, lang)
+    // each token is judged once as an edge, and each run's key grows word by word
+    const edge = toks.map((t) => okEdge(lang, t))
+    const words: string[] = []
     for (let s = 0; s < toks.length; s++) {
-      if (!okEdge(lang, toks[s])) continue
+      if (!edge[s]) continue
       // 2015年后… : a word glued to a number is not a term's start
       if (lang === 'zh' && toks[s].start > 0 && /[\d０-９]/u.test(text[toks[s].start - 1])) continue
+      let key = ''
+      words.length = 0
       for (let e = s; e < Math.min(toks.length, s + maxWords); e++) {
         if (e > s && !adjacent(text, toks[e - 1], toks[e], lang)) break
-        if (!okEdge(lang, toks[e])) continue
-        const span = toks.slice(s, e + 1)
-        // a Chinese one-word candidate must be a name or at least three characters
-        if (lang === 'zh' && span.length === 1 && span[0].text.length < 3 && !UN_NAMES.has(span[0].text)) continue
-        // an English one-word candidate must be an acronym (UNODC); compounds (Secretary-General) are two words joined by a hyphen
-        if (lang !== 'zh' && span.length === 1 && !/^\p{Lu}{2,}\d*$/u.test(span[0].text)) continue
-        const key = span.map((t) => t.key).join(' ')
-        add(key, span.map((t) => t.key), text.slice(span[0].start, span[span.length - 1].end), i)
+        key = e === s ? toks[e].key : `${key} ${toks[e].key}`
+        words.push(toks[e].key)
+        if (!edge[e]) continue
+        if (e === s) {
+          // a Chinese one-word candidate must be a name or at least three characters
+          if (lang === 'zh' && toks[s].text.length < 3 && !UN_NAMES.has(toks[s].text)) continue
+          // an English one-word candidate must be an acronym (UNODC); compounds (Secretary-General) are two words joined by a hyphen
+          if (lang !== 'zh' && !/^\p{Lu}{2,}\d*$/u.test(toks[s].text)) continue
+        }
+        add(key, words, text.slice(toks[s].start, toks[e].end), i)
       }
     }
     if (lang === 'zh') for (const m of text.matchAll(TITLE)) add(`《${m[1]}》`, [`《${m[1]}》`], m[1], i)
