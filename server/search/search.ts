@@ -160,7 +160,10 @@ export async function search(client: Client, params: SearchParams): Promise<Sear
     const groupClause = `${aligned ? '' : 'NOT '}EXISTS (SELECT 1 FROM sentences o WHERE o.group_id = s.group_id AND o.id <> s.id)`
     let after = -1
     for (;;) {
-      const chunk = checkWords ? Math.max(need - found.length + 50, scanned ? 4000 : 0) : need - found.length
+      // With the boundary check, read about as many candidates as the match rate so far says are needed.
+      const missing = need - found.length
+      const rate = scanned ? Math.max(found.length / scanned, 0.02) : 1
+      const chunk = checkWords ? Math.min(8000, Math.max(100, Math.ceil((missing / rate) * 1.25) + 20)) : missing
       const rows = await client.execute({
         sql: `SELECT s.id AS id${checkWords ? ', s.norm AS norm' : ''} FROM ${from} WHERE ${where.sql} AND ${orderBy} > ? AND ${groupClause} ORDER BY ${orderBy} LIMIT ?`,
         args: [...where.args, after, chunk],
