@@ -147,4 +147,56 @@ describe('AlignmentView', () => {
     await settle()
     expect(w.find('.notice.error').text()).toBe('Merged bead 1 with bead 2 failed: These beads lie in different paragraphs and cannot be merged.')
   })
+
+  describe('beads with no text in the languages shown', () => {
+    // bead 2 (id 7) has only Arabic: with Chinese + English shown it has nothing to show
+    const [g1, g2, g3] = alignmentAnswer.groups
+    const arabicOnly = { ...g2, id: 7, ordinal: 1, members: { zh: [], en: [], ar: [{ id: 70, ordinal: 0, blockOrdinal: 1, text: 'فقرة بالعربية فقط.', label: null, kind: 'paragraph' as const }] } }
+    const page = { ...alignmentAnswer, total: 4, groups: [g1, arabicOnly, { ...g2, ordinal: 2 }, { ...g3, ordinal: 3 }] }
+    beforeEach(() => {
+      api.on('GET', '/api/documents/sdg/alignment', page)
+    })
+
+    it('are not listed, and a muted line says how many were left out', async () => {
+      const { w } = await open()
+      expect(w.findAll('article.bead').map((b) => b.attributes('data-group'))).toEqual(['1', '2', '3'])
+      expect(w.find('.hidden-beads').text()).toContain('1 bead on this page has no text in Chinese or English')
+      await w.find('select[aria-label="Languages shown"]').setValue('all')
+      await settle()
+      expect(w.findAll('article.bead').map((b) => b.attributes('data-group'))).toEqual(['1', '7', '2', '3'])
+      expect(w.find('.hidden-beads').exists()).toBe(false)
+    })
+
+    it('are skipped by keyboard navigation, and merged along when they lie between two listed beads', async () => {
+      const { w } = await open()
+      press('j')
+      await settle()
+      expect(w.find('article.bead.active').attributes('data-group')).toBe('2')
+      press('k')
+      await settle()
+      expect(w.find('article.bead.active').attributes('data-group')).toBe('1')
+      press('m')
+      await settle()
+      expect(posts()[0].body).toEqual({ level: 'paragraph', groupIds: [1, 7, 2] })
+      expect(w.find('.notice.ok').text()).toContain('Merged bead 1 with bead 3 (with the bead between them that has no text in the languages shown)')
+    })
+
+    it('never take a relink: moving English to the previous listed bead skips them', async () => {
+      await open()
+      press('j')
+      press('l')
+      await settle()
+      press('[')
+      await settle()
+      expect(posts()[0].body).toEqual({ level: 'paragraph', lang: 'en', memberIds: [22, 23], toGroupId: 1 })
+    })
+
+    it('say so instead of an empty list when no bead of the page has text in the languages shown', async () => {
+      api.on('GET', '/api/documents/sdg/alignment', { ...alignmentAnswer, total: 1, groups: [arabicOnly] })
+      const { w } = await open()
+      expect(w.findAll('article.bead')).toHaveLength(0)
+      expect(w.find('.hidden-beads').text()).toContain('1 bead on this page has no text in Chinese or English')
+      expect(w.find('.state.empty').exists()).toBe(false)
+    })
+  })
 })
