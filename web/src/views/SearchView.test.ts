@@ -145,4 +145,46 @@ describe('SearchView', () => {
     expect(router.currentRoute.value.params.doc).toBe('sdg')
     expect(router.currentRoute.value.query).toMatchObject({ level: 'sentence', group: '102', q: '可持续发展' })
   })
+
+  describe('long queries and API errors: one plain sentence at most', () => {
+    const calls = (path: string) => api.calls.filter((c) => c.path === path)
+    /** Every error-looking line in the view. */
+    const errorLines = (w: VueWrapper) => [...w.findAll('[role=alert]'), ...w.findAll('[data-test=renderings-note]')].map((e) => e.text())
+
+    it('caps the search box at the server limit of 500 characters', async () => {
+      const { w } = await open('/')
+      expect(w.find('input[name=q]').attributes('maxlength')).toBe('500')
+    })
+
+    it('says a pasted over-long query is too long, once, without asking the server', async () => {
+      const long = '可持续发展'.repeat(130) // 650 characters
+      const { w } = await open(`/?q=${encodeURIComponent(long)}`)
+      expect(errorLines(w)).toEqual(['The search text is 650 characters long; the limit is 500. Shorten it and search again.'])
+      expect(calls('/api/search')).toHaveLength(0)
+      expect(calls('/api/renderings')).toHaveLength(0)
+    })
+
+    it('searches a 300-character passage but does not ask for renderings (limit 200), and says why in one line', async () => {
+      const passage = 'sustainable development '.repeat(13).slice(0, 300).trim()
+      const { w } = await open(`/?q=${encodeURIComponent(passage)}`)
+      expect(calls('/api/search')).toHaveLength(1)
+      expect(calls('/api/renderings')).toHaveLength(0)
+      expect(w.findAll('[role=alert]')).toHaveLength(0)
+      expect(w.find('[data-test=renderings-note]').text()).toContain('up to 200 characters')
+    })
+
+    it('turns a validation error naming the field into one sentence and asks nothing more', async () => {
+      api.fail('GET', '/api/search', 400, 'bad_request', 'q: the search text is longer than the limit of 500 characters.')
+      api.fail('GET', '/api/renderings', 400, 'bad_request', 'q is too long: at most 200 characters.')
+      const { w } = await open('/?q=development')
+      expect(errorLines(w)).toEqual(['The search text is longer than the limit of 500 characters.'])
+      expect(calls('/api/renderings')).toHaveLength(0)
+    })
+
+    it('says a renderings failure in plain words when the search itself worked', async () => {
+      api.fail('GET', '/api/renderings', 400, 'bad_request', 'q is too long: at most 200 characters')
+      const { w } = await open('/?q=development')
+      expect(errorLines(w)).toEqual(['Renderings unavailable: the search text is too long: at most 200 characters.'])
+    })
+  })
 })
