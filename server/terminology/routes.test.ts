@@ -252,5 +252,16 @@ describe('terminology API and command line on the demo corpora', { timeout: 180_
     expect((await call(`/api/glossary/${created.body.id}`, json('PATCH', { colour: 'red' }))).status).toBe(400)
     await call(`/api/glossary/${created.body.id}`, { method: 'DELETE' })
   })
-})
 
+  it('adopts a mined candidate as the web app does: origin "mined" is kept, and PATCH cannot change it', async () => {
+    const adopted = await call<GlossaryEntry>(
+      '/api/glossary',
+      json('POST', { status: 'approved', origin: 'mined', frequency: 12, score: 3.5, terms: [{ lang: 'zh', text: '可持续发展', usage: 'preferred' }, { lang: 'en', text: 'sustainable development', usage: 'preferred' }] }),
+    )
+    expect(adopted.status).toBe(201)
+    expect(adopted.body).toMatchObject({ status: 'approved', origin: 'mined' })
+    expect((await call(`/api/glossary/${adopted.body.id}`, json('PATCH', { origin: 'manual' }))).status).toBe(400)
+    expect((await call('/api/glossary', json('POST', { origin: 'tbx', terms: [{ lang: 'en', text: 'Term E' }] }))).status).toBe(400)
+    await call(`/api/glossary/${adopted.body.id}`, { method: 'DELETE' })
+  })
+})

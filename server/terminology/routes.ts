@@ -69,10 +69,12 @@ const entryInput = z.object({
   note: z.string().max(5000).nullable().optional(),
   score: z.number().finite().nullable().optional(),
   frequency: z.number().int().min(0).nullable().optional(),
+  /** Where a new entry came from: typed by a person, or adopted from the mined candidates. */
+  origin: z.enum(['manual', 'mined']).optional(),
   terms: z.array(termInput).min(1, 'an entry needs at least one term').max(100),
   refs: z.array(refInput).max(500).optional(),
 }).strict()
-const entryPatch = entryInput.partial().strict()
+const entryPatch = entryInput.omit({ origin: true }).partial().strict()
 /** A document by id, slug or symbol: `doc` (as search and export name it), or `document` (the older name). */
 const docParams = { doc: z.string().min(1).max(200).optional(), document: z.string().min(1).max(200).optional() }
 const idParam = z.object({ id: z.coerce.number().int().positive() })
@@ -146,7 +148,7 @@ export function terminologyRoutes(context: { client: Client }): Hono {
 
   api.post('/glossary', zValidator('json', entryInput, invalid), async (c) => {
     const body = c.req.valid('json')
-    return c.json(await guarded(() => createEntry(client, { ...body, origin: 'manual' })), 201)
+    return c.json(await guarded(() => createEntry(client, { ...body, origin: body.origin ?? 'manual' })), 201)
   })
 
   api.get('/glossary/export', zValidator('query', z.object({ format: z.enum(['tbx', 'csv']).default('tbx'), source: lang.default('zh'), status: z.enum(['candidate', 'approved', 'deprecated']).optional() }), invalid), async (c) => {
