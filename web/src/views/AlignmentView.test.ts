@@ -191,6 +191,14 @@ describe('AlignmentView', () => {
       expect(posts()[0].body).toEqual({ level: 'paragraph', lang: 'en', memberIds: [22, 23], toGroupId: 1 })
     })
 
+    it('are named when a link points at one of them', async () => {
+      const { w } = await open('/alignment/sdg?group=7')
+      await vi.waitFor(() => expect(w.find('.notice.error').text()).toBe('That row has no text in the languages shown: choose all languages to see it.'))
+      await w.find('.hidden-beads button').trigger('click')
+      await settle()
+      expect(w.find('article.bead.active').attributes('data-group')).toBe('7')
+    })
+
     it('say so instead of an empty list when no bead of the page has text in the languages shown', async () => {
       api.on('GET', '/api/documents/sdg/alignment', { ...alignmentAnswer, total: 1, groups: [arabicOnly] })
       const { w } = await open()
