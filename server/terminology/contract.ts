@@ -8,33 +8,10 @@ export type { Lang }
 
 // ── renderings ─────────────────────────────────────────────────────────────
 
-export interface TextSpan {
-  start: number
-  end: number
-}
-
-export interface RenderingExample {
-  groupId: number
-  documentSymbol: string
-  paragraphLabel: string | null
-  /** The segment in the query's language with the query's spans. */
-  source: { text: string; spans: TextSpan[] }
-  /** The aligned segment with the rendering's span. */
-  target: { text: string; start: number; end: number }
-}
-
-export interface Rendering {
-  /** The most frequent surface form of the group of inflected forms. */
-  text: string
-  count: number
-  /** count / occurrences with a segment in this language */
-  share: number
-  /** Dice coefficient of query and rendering over the whole memory. */
-  dice: number
-  key: string
-  forms: Array<{ text: string; count: number }>
-  examples: RenderingExample[]
-}
+// The rendering types are defined once, where renderings are computed (type-only: nothing of the
+// server reaches the web bundle).
+export type { Span as TextSpan, RenderingExample, Rendering } from './renderings.ts'
+import type { Rendering, Span as TextSpan } from './renderings.ts'
 
 /** GET /api/renderings?q=…&lang=…&document=… */
 export interface RenderingsResponse {

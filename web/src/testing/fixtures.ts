@@ -31,7 +31,7 @@ export const searchAnswer: SearchResponse = {
 }
 
 function rendering(text: string, count: number, share: number, extra: Partial<Rendering> = {}): Rendering {
-  return { text, count, share, dice: 0.5, key: text.toLowerCase(), forms: [{ text, count }], examples: [], ...extra }
+  return { text, count, share, dice: 0.5, precision: 0.9, key: text.toLowerCase(), forms: [{ text, count }], examples: [], ...extra }
 }
 
 export const renderingsAnswer: RenderingsResponse = {
