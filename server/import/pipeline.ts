@@ -53,8 +53,8 @@ async function readManifest(dir: string): Promise<Manifest | null> {
 export type SkipFn = (path: string, reason: string) => void
 
 const SIX = ['zh', 'en', 'fr', 'es', 'ru', 'ar']
-/** Notes and metadata that sit beside documents and are no document themselves: passed over silently. */
-const QUIET = /^(\.|manifest\.json$|readme|licen[cs]e|notice|changelog)|\.(md|ids)$/i
+/** Notes, provenance (SOURCE.txt) and metadata that sit beside documents and are no document themselves: passed over silently. */
+const QUIET = /^(\.|manifest\.json$|source\.txt$|readme|licen[cs]e|notice|changelog)|\.(md|ids)$/i
 
 /** Why a file in a document folder is not imported (null: a version file, or one to pass over silently). */
 export function skipReason(name: string): string | null {

@@ -32,6 +32,9 @@ describe('sixfold import and export', () => {
     writeFileSync(join(corpora, 'doc', 'de.txt'), 'Jeder hat das Recht auf Leben.\n')
     writeFileSync(join(corpora, 'doc', 'en.rtf'), '{\\rtf1 hello}\n')
     writeFileSync(join(corpora, 'doc', 'manifest.json'), '{}\n')
+    // provenance and notes beside the versions are passed over without a word
+    writeFileSync(join(corpora, 'doc', 'SOURCE.txt'), 'What: a test document\n')
+    writeFileSync(join(corpora, 'doc', 'README.md'), '# doc\n')
     const r = sixfold('import', '--quiet', corpora)
     expect(r.status, r.stderr).toBe(0)
     const skipped = r.stderr.split('\n').filter((l) => l.includes('skipped'))
