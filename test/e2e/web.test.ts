@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it, type TestContext } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openBrowser, screenshot, type Browser } from './support/browser.ts'
 import { writeCorporaFixture } from './support/corpora.ts'
 import { buildWeb, ROOT, startServer, type RunningServer } from './support/server.ts'
@@ -32,15 +32,12 @@ afterAll(async () => {
   if (corpora) rmSync(corpora, { recursive: true, force: true })
 })
 
-/**
- * While the server is being built in parallel, an endpoint may not exist yet:
- * the test is then reported as skipped with the reason (never silently).
- */
-async function requireEndpoint(ctx: TestContext, path: string): Promise<void> {
+/** Fails with a clear reason when the server does not have an endpoint the view needs. */
+async function requireEndpoint(path: string): Promise<void> {
   const res = await fetch(`${server.url}${path}`)
   if (res.status === 404) {
     const body = (await res.json().catch(() => ({}))) as { message?: string }
-    if (body.message?.startsWith('no such endpoint')) ctx.skip(`server endpoint missing: ${body.message}`)
+    if (body.message?.startsWith('no such endpoint')) throw new Error(`server endpoint missing: ${body.message}`)
   }
 }
 
@@ -87,8 +84,8 @@ describe('web UI in chromium', () => {
     await screenshot(page, 'web-search-opened-in-document')
   })
 
-  it('shows the English and Arabic renderings of a Chinese term, highlighted in the rows; a click filters', async (ctx) => {
-    await requireEndpoint(ctx, '/api/renderings?q=x')
+  it('shows the English and Arabic renderings of a Chinese term, highlighted in the rows; a click filters', async () => {
+    await requireEndpoint('/api/renderings?q=x')
     await page.goto(`${server.url}/?q=${encodeURIComponent('可持续发展')}`)
     await page.locator('article.hit').first().waitFor()
 
@@ -194,10 +191,10 @@ describe('web UI in chromium', () => {
     await screenshot(page, 'web-documents-upload')
   })
 
-  it('approves a glossary candidate and finds it in the TBX export', async (ctx) => {
-    await requireEndpoint(ctx, '/api/terms')
-    await requireEndpoint(ctx, '/api/glossary')
-    await requireEndpoint(ctx, '/api/glossary/export?format=tbx')
+  it('approves a glossary candidate and finds it in the TBX export', async () => {
+    await requireEndpoint('/api/terms')
+    await requireEndpoint('/api/glossary')
+    await requireEndpoint('/api/glossary/export?format=tbx')
     await page.goto(`${server.url}/glossary?status=mined`)
     // a multi-character candidate with an English rendering
     const row = page.locator('table.mined-table tbody tr[data-term]', { has: page.locator('[data-lang=en] .rendering') }).first()
@@ -229,8 +226,8 @@ describe('web UI in chromium', () => {
     await page.locator('.notice.ok', { hasText: /Imported \d+ entries from .* \(TBX\)/ }).waitFor()
   })
 
-  it('reviews a document: findings grouped by kind with their segments, one accepted and gone after a reload', async (ctx) => {
-    await requireEndpoint(ctx, '/api/review')
+  it('reviews a document: findings grouped by kind with their segments, one accepted and gone after a reload', async () => {
+    await requireEndpoint('/api/review')
     await page.goto(`${server.url}/review?doc=udhr`)
     const finding = page.locator('article.finding').first()
     await finding.waitFor({ timeout: 60_000 })
