@@ -52,22 +52,23 @@ export async function loadGroups(ex: Executor, ids: number[], langs: Lang[]): Pr
     ;(g.members[lang] ??= []).push(m)
   }
   const langArgs = langs.length ? langs : ORDER
+  // Both levels read rows of the same shape: id, ordinal, bord (the block's ordinal), text, label, kind, lang, gid.
+  const addRow = (r: Record<string, unknown>): void =>
+    add(Number(r.gid), r.lang as Lang, {
+      id: Number(r.id),
+      ordinal: Number(r.ordinal),
+      blockOrdinal: Number(r.bord),
+      text: String(r.text),
+      label: r.label === null ? null : String(r.label),
+      kind: r.kind as AlignmentMember['kind'],
+    })
   if (byLevel.paragraph.length) {
     const m = await ex.execute({
-      sql: `SELECT b.id, b.ordinal, b.text, b.label, b.kind, v.lang, b.paragraph_group_id AS gid FROM blocks b JOIN versions v ON v.id = b.version_id
+      sql: `SELECT b.id, b.ordinal, b.ordinal AS bord, b.text, b.label, b.kind, v.lang, b.paragraph_group_id AS gid FROM blocks b JOIN versions v ON v.id = b.version_id
             WHERE b.paragraph_group_id IN ${placeholders(byLevel.paragraph.length)} AND v.lang IN ${placeholders(langArgs.length)} ORDER BY b.ordinal`,
       args: [...byLevel.paragraph, ...langArgs],
     })
-    for (const r of m.rows) {
-      add(Number(r.gid), r.lang as Lang, {
-        id: Number(r.id),
-        ordinal: Number(r.ordinal),
-        blockOrdinal: Number(r.ordinal),
-        text: String(r.text),
-        label: r.label === null ? null : String(r.label),
-        kind: r.kind as AlignmentMember['kind'],
-      })
-    }
+    for (const r of m.rows) addRow(r)
   }
   if (byLevel.sentence.length) {
     const m = await ex.execute({
@@ -75,16 +76,7 @@ export async function loadGroups(ex: Executor, ids: number[], langs: Lang[]): Pr
             WHERE s.group_id IN ${placeholders(byLevel.sentence.length)} AND s.lang IN ${placeholders(langArgs.length)} ORDER BY b.ordinal, s.ordinal`,
       args: [...byLevel.sentence, ...langArgs],
     })
-    for (const r of m.rows) {
-      add(Number(r.gid), r.lang as Lang, {
-        id: Number(r.id),
-        ordinal: Number(r.ordinal),
-        blockOrdinal: Number(r.bord),
-        text: String(r.text),
-        label: r.label === null ? null : String(r.label),
-        kind: r.kind as AlignmentMember['kind'],
-      })
-    }
+    for (const r of m.rows) addRow(r)
   }
   for (const g of groups.values()) {
     const members: AlignmentGroup['members'] = {}
