@@ -92,6 +92,20 @@ export function guidePath(n: number, m: number, srcLen: ArrayLike<number>, tgtLe
   return guide
 }
 
+/**
+ * Makes a band usable by the dynamic program: it starts at column 0 and ends at
+ * column m, its edges never go back, and each row overlaps the next.
+ */
+function monotoneConnected(lo: Int32Array, hi: Int32Array, m: number): Band {
+  const n = lo.length - 1
+  lo[0] = 0
+  hi[n] = m
+  for (let i = 1; i <= n; i++) if (hi[i] < hi[i - 1]) hi[i] = hi[i - 1]
+  for (let i = n - 1; i >= 0; i--) if (lo[i] > lo[i + 1]) lo[i] = lo[i + 1]
+  for (let i = 0; i < n; i++) if (lo[i + 1] > hi[i]) lo[i + 1] = hi[i]
+  return { lo, hi }
+}
+
 /** A band of half-width `width` around the guide, made monotone and connected. */
 export function bandAround(guide: Float64Array, m: number, width: number): Band {
   const n = guide.length - 1
@@ -101,12 +115,7 @@ export function bandAround(guide: Float64Array, m: number, width: number): Band 
     lo[i] = Math.max(0, Math.floor(guide[i] - width))
     hi[i] = Math.min(m, Math.ceil(guide[i] + width))
   }
-  lo[0] = 0
-  hi[n] = m
-  for (let i = 1; i <= n; i++) if (hi[i] < hi[i - 1]) hi[i] = hi[i - 1]
-  for (let i = n - 1; i >= 0; i--) if (lo[i] > lo[i + 1]) lo[i] = lo[i + 1]
-  for (let i = 0; i < n; i++) if (lo[i + 1] > hi[i]) lo[i + 1] = hi[i]
-  return { lo, hi }
+  return monotoneConnected(lo, hi, m)
 }
 
 /** The whole matrix. */
@@ -140,10 +149,5 @@ export function bandAroundPath(beads: ReadonlyArray<{ i0: number; a: number; j0:
     lo[i] = Math.max(0, minJ[i] - width)
     hi[i] = Math.min(m, maxJ[i] + width)
   }
-  lo[0] = 0
-  hi[n] = m
-  for (let i = 1; i <= n; i++) if (hi[i] < hi[i - 1]) hi[i] = hi[i - 1]
-  for (let i = n - 1; i >= 0; i--) if (lo[i] > lo[i + 1]) lo[i] = lo[i + 1]
-  for (let i = 0; i < n; i++) if (lo[i + 1] > hi[i]) lo[i + 1] = hi[i]
-  return { lo, hi }
+  return monotoneConnected(lo, hi, m)
 }
