@@ -49,6 +49,14 @@ describe('rendering discovery on the UNPC devset and the SDG framework', { timeo
     expect(ru.count).toBe(ru.forms.reduce((n, f) => n + f.count, 0))
   })
 
+  it('keeps a rendering that is often listed beside another term (инвалиды next to дети, 儿童)', () => {
+    // 残疾人 and 儿童 are listed together in most of the Russian occurrences; "инвалиды" is
+    // still 残疾人's, because away from 残疾人 it does not go with 儿童
+    const r = discoverRenderings(index, '残疾人', 'zh', { targets: ['ru', 'fr'] })
+    expect(sameRendering(r.renderings.ru![0].text, 'инвалиды', 'ru'), r.renderings.ru![0].text).toBe(true)
+    expect(sameRendering(r.renderings.fr![0].text, 'personnes handicapées', 'fr'), r.renderings.fr![0].text).toBe(true)
+  })
+
   it('answers queries in other languages, into Chinese too, and detects their language', () => {
     expect(detectQueryLanguage(index, 'Member States')).toBe('en')
     expect(detectQueryLanguage(index, 'développement durable')).toBe('fr')

@@ -392,6 +392,43 @@ export function intersectCount(a: ArrayLike<number>, b: ArrayLike<number>): numb
   return count
 }
 
+/**
+ * Do a source word and a target word go together in the units where the query is not
+ * (allUnits: the query's units)? True when the target word is at least e^TAU times as
+ * likely in the other units with the source word as in the other units without it,
+ * and the two share at least two such units.
+ */
+function associatedElsewhere(index: MemoryIndex, lang: Lang, e: string, tgt: Lang, w: string, allUnits: number[]): boolean {
+  const pe = index.postings[lang].get(e) ?? NONE
+  const pw = index.postings[tgt].get(w) ?? NONE
+  const both = intersect(pe, pw)
+  const bothOut = both.length - intersectCount(both, allUnits)
+  if (bothOut < 2) return false
+  const eOut = pe.length - intersectCount(pe, allUnits)
+  const wOut = pw.length - intersectCount(pw, allUnits)
+  const rest = Math.max(index.pairCount[lang][tgt] - allUnits.length - eOut, 1)
+  const withE = bothOut / Math.max(eOut, 1)
+  const withoutE = (Math.max(wOut - bothOut, 0) + 0.5) / rest
+  return Math.log(withE / withoutE) > TAU
+}
+
+/** The values two ascending lists share, ascending. */
+function intersect(a: number[], b: number[]): number[] {
+  const out: number[] = []
+  let i = 0
+  let j = 0
+  while (i < a.length && j < b.length) {
+    if (a[i] < b[j]) i++
+    else if (a[i] > b[j]) j++
+    else {
+      out.push(a[i])
+      i++
+      j++
+    }
+  }
+  return out
+}
+
 /** Dice coefficient of a source word and a target word over the units of the memory. */
 function dice(index: MemoryIndex, srcLang: Lang, e: string, tgtLang: Lang, w: string): number {
   let bySrc = pairDice.get(index)
@@ -512,8 +549,24 @@ function discoverTarget(index: MemoryIndex, lang: Lang, occ: Occurrence[], allUn
     const p0 = (Math.max(f - a, 0) + 0.5) / (N - n + 1)
     wordScore.set(key, Math.log(p1 / p0) - TAU)
   }
-  // competition: a word present in only part of the occurrences, in (nearly) exactly the
-  // occurrences where some other source word outside the query is present, is that word's.
+  // How strongly each target word goes with the query over the whole memory: the Dice of the
+  // query itself, or of its strongest part (联合国, 毒品 … inside 联合国毒品和犯罪问题办公室).
+  const queryKeys = queryWordKeys(index, term, lang, withT[0])
+  const ownOf = new Map<string, number>()
+  const ownAssociation = (w: string): number => {
+    let own = ownOf.get(w)
+    if (own === undefined) {
+      const fw = index.postings[tgt].get(w)?.length ?? 1
+      own = (2 * (inOcc.get(w)?.length ?? 0)) / (n + fw)
+      for (const qk of queryKeys) own = Math.max(own, queryWordDice(index, lang, qk, tgt, w))
+      ownOf.set(w, own)
+    }
+    return own
+  }
+  // Local competition: a word present in only part of the occurrences, in (nearly) exactly the
+  // occurrences where some other source word outside the query is present, is that word's,
+  // provided the rest of the memory agrees: away from the query the two still go together
+  // (目标 with "Goals" everywhere, but 儿童 with "инвалиды" only where the two are listed side by side).
   if (n >= 10) {
     const srcKeysOf: string[][] = withT.map((o) => {
       const seen = new Set<string>()
@@ -527,7 +580,7 @@ function discoverTarget(index: MemoryIndex, lang: Lang, occ: Occurrence[], allUn
       const co = new Map<string, number>()
       for (const j of occs) for (const e of srcKeysOf[j]) co.set(e, (co.get(e) ?? 0) + 1)
       for (const [e, both] of co) {
-        if ((2 * both) / (srcCount.get(e)! + occs.length) >= 0.75) {
+        if ((2 * both) / (srcCount.get(e)! + occs.length) >= 0.75 && associatedElsewhere(index, lang, e, tgt, key, allUnits)) {
           wordScore.set(key, -TAU)
           break
         }
@@ -540,20 +593,13 @@ function discoverTarget(index: MemoryIndex, lang: Lang, occ: Occurrence[], allUn
   // than with the query or any word of the query is that other word's translation.
   const explainedElsewhere = new Map<number, Set<string>>()
   if (n <= GLOBAL_COMPETITION_MAX) {
-    const queryKeys = queryWordKeys(index, term, lang, withT[0])
-    const ownOf = new Map<string, number>()
     for (const o of withT) {
       const dropped = new Set<string>()
       const srcKeys = [...new Set((index.tokens[o.unit][lang] ?? []).filter((t) => !overlaps(t, o.spans) && !isStopword(lang, t.text)).map((t) => t.key))]
       for (const w of new Set(index.tokens[o.unit][tgt]!.map((t) => t.key))) {
         if ((wordScore.get(w) ?? -1) <= 0) continue
         const fw = index.postings[tgt].get(w)?.length ?? 1
-        let own = ownOf.get(w)
-        if (own === undefined) {
-          own = (2 * (inOcc.get(w)?.length ?? 0)) / (n + fw)
-          for (const qk of queryKeys) own = Math.max(own, queryWordDice(index, lang, qk, tgt, w))
-          ownOf.set(w, own)
-        }
+        const own = ownAssociation(w)
         for (const e of srcKeys) {
           if (queryKeys.includes(e) || (lang === 'zh' && e.length < 2)) continue
           // Dice can be at most 2·min(fe, fw)/(fe + fw): skip the intersection when even that cannot win
