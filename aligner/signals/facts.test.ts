@@ -23,6 +23,37 @@ describe('facts normalised across the six languages', () => {
     expect(keys('Vienne, 18-22 mai 2015', 'fr')).toEqual(['date:2015-05-18', 'date:2015-05-22'])
     expect(keys('del 18 al 22 de mayo de 2015', 'es')).toEqual(['date:2015-05-18', 'date:2015-05-22'])
   })
+  it('reads ranges and lists of days and months in Chinese, and the range words of every language (devset lines)', () => {
+    expect(keys('11月3日和4日，伊拉克外交部部长也访问科威特', 'zh')).toEqual(['date:---11-03', 'date:---11-04'])
+    expect(keys('On 3 and 4 November, the Minister for Foreign Affairs of Iraq', 'en')).toEqual(['date:---11-03', 'date:---11-04'])
+    expect(keys('2015年2月17至25日', 'zh')).toEqual(['date:2015-02-17', 'date:2015-02-25'])
+    expect(keys('2014年1月1日至12月31日', 'zh')).toEqual(['date:2014-01-01', 'date:2014-12-31'])
+    expect(keys('2014年7-8月色列罪恶的侵略期间', 'zh')).toEqual(['date:2014-07', 'date:2014-08'])
+    expect(keys('9 a 20 de marzo de 2015', 'es')).toEqual(['date:2015-03-09', 'date:2015-03-20'])
+    expect(keys('состоявшейся 11 -- 24 февраля 2014 года', 'ru')).toEqual(['date:2014-02-11', 'date:2014-02-24'])
+    // the day before a range word is not the last digits of a year
+    expect(keys('Astana (12 June 2012 and 27 June 2013)', 'en')).toEqual(['date:2012-06-12', 'date:2013-06-27'])
+    expect(keys('De 2011 au 22 décembre 2014', 'fr')).toEqual(['date:2014-12-22', 'number:2011'])
+    // a month name is a whole word
+    expect(keys('2. Maintien de la paix et de la sécurité internationales', 'fr')).toEqual(['number:2'])
+  })
+  it('reads scale words in the six languages (150万 = 1.5 million = 1500 тыс.)', () => {
+    expect(keys('芬兰提供了150万欧元的捐款', 'zh')).toEqual(['number:1500000'])
+    expect(keys('Finland has contributed over Euro1.5 million', 'en')).toEqual(['number:1500000'])
+    expect(keys('向200多万人进行了宣传', 'zh')).toEqual(['number:2000000'])
+    expect(keys('охватившую как минимум 2 миллиона человек', 'ru')).toEqual(['number:2000000'])
+    expect(keys('до 5819 тыс. долл. США', 'ru')).toEqual(['number:5819000'])
+    expect(keys('211 por cada 100 mil nacidos', 'es')).toEqual(['number:100000', 'number:211'])
+    // a scaled decimal is the exact integer
+    expect(keys('贡献了2.779亿美元', 'zh')).toEqual(['number:277900000'])
+    expect(keys('оценивается в 277,9 миллиона долларов США', 'ru')).toEqual(['number:277900000'])
+    expect(keys('the amount of $5,819,000', 'en')).toEqual(['number:5819000'])
+  })
+  it('reads a section number with a point in French, Spanish and Russian (article 2.1, par. 23.2, 66.1)', () => {
+    expect(keys('(artículo 2.1)', 'es')).toEqual(['number:2.1'])
+    expect(keys('(par. 11, 23.2, 66.1 et 156)', 'fr')).toEqual(['number:11', 'number:156', 'number:23.2', 'number:66.1'])
+    expect(keys('1.000 personas', 'es')).toEqual(['number:1000'])
+  })
   it('reads thousands separators and decimals by language', () => {
     expect(parseNumber('1,000', 'en')).toBe(1000)
     expect(parseNumber('1 000', 'fr')).toBe(1000)

@@ -53,16 +53,23 @@ function monthMatcher(lang: Exclude<Lang, 'zh'>): MonthMatcher {
     names.sort((a, b) => b.length - a.length)
     const alt = names.map(escape).join('|')
     const L = lang === 'ar' || lang === 'ru' ? '' : '\\b'
+    // a month name is a whole word: "Mai" is not in "Maintien" (Arabic names take no ending)
+    const E = lang === 'ar' ? '' : '(?!\\p{L})'
     // day month [de] year | month day, year | month [de] year
     const src =
       lang === 'en'
         ? `(?:(\\d{1,2})(?:st|nd|rd|th)?\\s+(${alt})\\.?(?:,?\\s+(\\d{4}))?|(${alt})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:,\\s*(\\d{4}))?|(${alt})\\s+(\\d{4}))${L}`
-        : `(?:(\\d{1,2})(?:er|º|°|\\.)?\\s+(?:de\\s+)?(${alt})(?:\\s+(?:de\\s+|del\\s+)?(\\d{4}))?|(${alt})(?:\\s+(?:de\\s+|del\\s+)?)(\\d{4}))`
+        : `(?:(\\d{1,2})(?:er|º|°|\\.)?\\s+(?:de\\s+)?(${alt})${E}(?:\\s+(?:de\\s+|del\\s+)?(\\d{4}))?|(${alt})${E}(?:\\s+(?:de\\s+|del\\s+)?)(\\d{4}))`
     m = { re: new RegExp(src, lang === 'ar' ? 'gu' : 'giu'), month }
     monthMatchers.set(lang, m)
   }
   return m
 }
+
+/** After a Chinese date with a day: the next day of a range or list (至22日, 和12日, 、18日, 至6月2日). */
+const ZH_NEXT_DAY = /^\s*(?:至|到|-|–|—|和|及|与|、|,)\s*(?:(\d{1,2})\s*月\s*)?(\d{1,2})\s*日/
+/** After a Chinese month without a day: the next month of a range or list (2014年7月至8月). */
+const ZH_NEXT_MONTH = /^\s*(?:至|到|-|–|—|和|及|与|、)\s*(\d{1,2})\s*月(?!\s*\d{1,2}\s*日)/
 
 const pad = (n: number | string) => String(n).padStart(2, '0')
 
@@ -88,13 +95,20 @@ export function parseNumber(raw: string, lang: Lang): number | null {
   return Number(s)
 }
 
-const formatNumber = (n: number) => (Number.isInteger(n) ? String(n) : String(Math.round(n * 1e6) / 1e6))
+/** A value as text, without the binary noise of a scaled decimal (2.779 × 1e8 is 277900000, not 277900000.00000006). */
+const formatNumber = (n: number) => String(Number(n.toPrecision(12)))
 
+/**
+ * Scale words after a number, so that `150万` = `1.5 million` = `1,5 millones` = `1500 тыс.`.
+ * Tried in order: "mil millones" before "mil". Chinese 多/余 ("200多万", more than 2 million) sits
+ * between the number and its scale.
+ */
 const MULTIPLIERS: Array<[RegExp, number]> = [
-  [/^\s*(?:million|millions|millones|millón|millon|млн\.?|миллион\w*|مليون|ملايين)/iu, 1e6],
-  [/^\s*(?:billion|billions|milliard|milliards|mil millones|млрд\.?|миллиард\w*|مليار|بليون|بلايين)/iu, 1e9],
-  [/^\s*万/, 1e4],
-  [/^\s*亿/, 1e8],
+  [/^\s*(?:billion|billions|milliard|milliards|mil millones|млрд\.?|миллиард\p{L}*|مليار|بليون|بلايين)(?![\p{L}])/iu, 1e9],
+  [/^\s*(?:million|millions|millones|millón|millon|млн\.?|миллион\p{L}*|مليون|ملايين)(?![\p{L}])/iu, 1e6],
+  [/^\s*(?:mil|тыс\.?|тысяч\p{L}*|ألف|آلاف)(?![\p{L}])/iu, 1e3],
+  [/^\s*[多余]?\s*万/u, 1e4],
+  [/^\s*[多余]?\s*亿/u, 1e8],
 ]
 
 const PERCENT_AFTER = /^\s*(?:%|per\s*cent|percent|pour\s*cent|por\s*ciento|процент\w*|في المائة|في المئة|بالمائة)/iu
@@ -139,16 +153,36 @@ export function extractFacts(text: string, lang: Lang): Fact[] {
   }
   // Chinese dates: 2024年5月16日, 2024年5月, 5月16日
   if (lang === 'zh') {
-    const ZH_DATE = /(?:(\d{4}|[〇零一二三四五六七八九]{4})\s*年\s*)?(\d{1,2}|[一二三四五六七八九十]{1,3})\s*月(?:\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*日)?/g
+    // a range of months in one: 2014年7-8月 → 2014-07 and 2014-08
+    const ZH_MONTHS = /(\d{4})\s*年\s*(\d{1,2})\s*[-–—至到]\s*(\d{1,2})\s*月(?!\s*\d{1,2}\s*日)/g
+    while ((m = ZH_MONTHS.exec(t))) {
+      const a = Number(m[2])
+      const b = Number(m[3])
+      if (a < 1 || a > 12 || b < 1 || b > 12) continue
+      const split = m.index + m[0].search(/[-–—至到]/)
+      add('date', dateValue(m[1], a, undefined), m.index, split)
+      add('date', dateValue(m[1], b, undefined), split, m.index + m[0].length)
+    }
+    // the day's 日 may be left to the end of a range: 2月17至25日
+    const ZH_DATE = /(?:(\d{4}|[〇零一二三四五六七八九]{4})\s*年\s*)?(\d{1,2}|[一二三四五六七八九十]{1,3})\s*月(?:\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*(?:日|(?=(?:至|到|-|–|—)\s*\d{1,2}\s*日)))?/g
     while ((m = ZH_DATE.exec(t))) {
       const toN = (s: string | undefined) => (s == null ? undefined : /\d/.test(s) ? String(Number(s)) : String(chineseToInt(s) ?? ''))
       const month = Number(toN(m[2]))
       if (!month || month > 12) continue
       if (!m[1] && !m[3]) continue
+      if (!free(m.index, m.index + m[0].length)) continue
       add('date', dateValue(toN(m[1]), month, toN(m[3])), m.index, m.index + m[0].length)
-      // a range: 2015年5月18日至22日 → also 2015-05-22
-      const tail = m[3] ? t.slice(m.index + m[0].length).match(/^\s*(?:至|到|-|–|—)\s*(\d{1,2})\s*日/) : null
-      if (tail) add('date', dateValue(toN(m[1]), month, String(Number(tail[1]))), m.index + m[0].length, m.index + m[0].length + tail[0].length)
+      // ranges and lists: 2015年5月18日至22日, 3月11日和12日, 2月17日、18日和19日 → also 2015-05-22, 03-12 …;
+      // 2014年7月至8月, 2014年7-8月 → also 2014-08
+      let at = m.index + m[0].length
+      let tail: RegExpMatchArray | null
+      while ((tail = t.slice(at).match(m[3] ? ZH_NEXT_DAY : ZH_NEXT_MONTH))) {
+        const nextMonth = m[3] ? (tail[1] ? Number(tail[1]) : month) : Number(tail[1])
+        if (nextMonth < 1 || nextMonth > 12) break
+        add('date', dateValue(toN(m[1]), nextMonth, m[3] ? String(Number(tail[2])) : undefined), at, at + tail[0].length)
+        at += tail[0].length
+      }
+      ZH_DATE.lastIndex = at
     }
     const ZH_YEAR = /(\d{4})\s*年/g
     while ((m = ZH_YEAR.exec(t))) if (free(m.index, m.index + m[0].length)) add('number', String(Number(m[1])), m.index, m.index + m[0].length)
@@ -171,7 +205,7 @@ export function extractFacts(text: string, lang: Lang): Fact[] {
       if (day && Number(day) > 31) continue
       add('date', dateValue(year, mo, day ? String(Number(day)) : undefined), m.index, m.index + m[0].length)
       // a range: 18-22 May 2015, du 18 au 22 mai, del 18 al 22 de mayo → also the first day
-      const head = day ? t.slice(Math.max(0, m.index - 16), m.index).match(/(\d{1,2})(?:er)?\s*(?:[-–—]|al|au|по|إلى|to|and|et|y|и)\s*$/i) : null
+      const head = day ? t.slice(Math.max(0, m.index - 16), m.index).match(/(?<![\d.,])(\d{1,2})(?:er)?\s*(?:[-–—]{1,2}|al|au|a|по|إلى|و|to|and|et|y|и)\s*$/iu) : null
       if (head) add('date', dateValue(year, mo, String(Number(head[1]))), m.index - head[0].length, m.index)
     }
   }
@@ -185,11 +219,29 @@ export function extractFacts(text: string, lang: Lang): Fact[] {
   // Thousands separators: commas (en, zh, ar), spaces (fr, ru, and Chinese UN texts), dots (es); decimals: dot or comma.
   const NUM =
     lang === 'fr' || lang === 'ru'
-      ? /(?<![\w.,])\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:,\d+)?(?![\d])|(?<![\w.,])\d+(?:,\d+)?(?![\d])/g
+      ? /(?<![\w.,])\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:,\d+)?(?![\d])|(?<![\w.,])\d+\.\d{1,2}(?![\d]|[.,]\d)|(?<![\w.,])\d+(?:,\d+)?(?![\d])/g
       : lang === 'es'
-        ? /(?<![\w.,])\d{1,3}(?:[.\u00a0\u202f ]\d{3})+(?:,\d+)?(?![\d])|(?<![\w.,])\d+(?:,\d+)?(?![\d])/g
+        ? /(?<![\w.,])\d{1,3}(?:[.\u00a0\u202f ]\d{3})+(?:,\d+)?(?![\d])|(?<![\w.,])\d+\.\d{1,2}(?![\d]|[.,]\d)|(?<![\w.,])\d+(?:,\d+)?(?![\d])/g
         : /(?<![\w.,])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d])|(?<![\w.,])\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:\.\d+)?(?![\d])|(?<![\w.,])\d+(?:\.\d+)?(?![\d])/g
   NUM.lastIndex = 0
+  // a number glued to a currency written before it: Euro1.5 million, US$2 million
+  const GLUED = /(?<=(?:Euro|EUR|USD|CHF|SwF))(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:[.,]\d+)?)(?![\d])/g
+  while ((m = GLUED.exec(t))) {
+    const v = parseNumber(m[0], lang)
+    if (v == null || !free(m.index, m.index + m[0].length)) continue
+    let end = m.index + m[0].length
+    const after = t.slice(end, end + 24)
+    let value = v
+    for (const [re, mult] of MULTIPLIERS) {
+      const mm = after.match(re)
+      if (mm) {
+        value *= mult
+        end += mm[0].length
+        break
+      }
+    }
+    add('number', formatNumber(value), m.index, end)
+  }
   while ((m = NUM.exec(t))) {
     const start = m.index
     let end = start + m[0].length
