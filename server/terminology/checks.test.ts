@@ -45,6 +45,40 @@ describe('consistency checks', () => {
     expect(checkUnits([u], { kinds: ['number', 'date'] })).toEqual([])
   })
 
+  it('stays quiet on faithful devset pairs that write numbers, dates and times differently', () => {
+    const pairs: Array<[string, Partial<AlignedUnit['texts']>]> = [
+      // 1.23亿 is not a time of day (12.40 p.m. is)
+      ['在青少年中，1.23亿人是文盲，其中7600万是女性。', { en: 'Among youth, 123 million are illiterate of which 76 million are female.' }],
+      // a month without a day is a month, as "December" is
+      ['哈马斯置加沙重建于不顾，12月以来从加沙向地中海试射了大约90枚火箭。', { fr: 'Le Hamas a procédé, depuis le mois de décembre, à environ 90 tirs d\'essai de roquettes.' }],
+      // 24-hour times in English reports; hours are times or durations alike
+      ['2014年6月18日11时至12时，25名以上人道主义工作者被绑架。', { en: 'Between 1100 and 1200 hours on 18 June 2014, over 25 humanitarian workers were abducted.' }],
+      ['每天断电长达18小时', { fr: 'des coupures de courant pouvant durer jusqu\'à 18 heures' }],
+      // a full-width paragraph label, and an Arabic one with a hyphen
+      ['112．接管阿姆兰市的案例是一个好例子。', { en: 'The case of the takeover of Amran City is a good example.' }],
+      ['此外，该办公室寻求与非洲联盟加强伙伴关系。', { ar: '2-26 وعلاوة على ذلك، يسعى المكتب إلى توطيد الشراكة مع الاتحاد الأفريقي.' }],
+      // a mass number and a chemical name, a fraction in words, digit groups reversed in Arabic PDF text
+      ['已生产出总计13 730千克铀-235丰度达到5%的六氟化铀。', { fr: 'et produit au total 13 730 kg d\'UF6 enrichi jusqu\'à 5 % en 235U.' }],
+      ['纳入限制三氟甲烷副产品排放量的规定。', { ar: 'يشتمل على أحكام للحد من الانبعاثات الثانوية لمركب الكربون الهيدروفلوري-23 (HFC-23).' }],
+      ['然而，只有1/3的发达国家缔约方支持建立监测系统。', { fr: 'Cela étant, seul un tiers des pays développés parties ont apporté un appui.' }],
+      ['专属经济区：1 641 294平方公里。', { ar: 'المنطقة الاقتصادية الخالصة: 294 641 1 كلم2.' }],
+      // paragraph 140.2 written 140-2 in Arabic; a number cited twice on one side and once on the other
+      ['(第140.2段和第144.1段)。', { ar: '(الفقرتان 140-2 و 144-1).' }],
+      ['《行政违法法典》第6.11条的规定', { en: 'the impact of article 6.11 of the Code of Administrative Offences, and review article 6.11.' }],
+      // a post-2015 agenda is the year 2015
+      ['常设论坛还建议2015年后发展议程承认土著人民的自决权', { en: 'The Permanent Forum also recommended that the post-2015 development agenda should recognize' }],
+    ]
+    for (const [zh, other] of pairs) {
+      const findings = checkUnits([unit({ zh, ...other })], { kinds: ['number', 'date', 'percent', 'symbol'] })
+      expect(findings.map((f) => f.message), zh).toEqual([])
+    }
+  })
+
+  it('still finds a paragraph number that differs after the point (254.1 against 254.2)', () => {
+    const u = unit({ zh: '例如通过了一份标准的就业合同(第254.1段)。', ru: 'включая принятие стандартного трудового договора (пункт 254.2).' })
+    expect(checkUnits([u], { kinds: ['number'] }).map((f) => f.kind)).toEqual(['number'])
+  })
+
   it('flags a copied source and a wrong-language target, and only that', () => {
     const [u] = devset.filter((x) => (x.texts.zh?.length ?? 0) > 30)
     const copied = checkUnits([{ ...u, texts: { zh: u.texts.zh, en: u.texts.zh } }], { targets: ['en'] })

@@ -85,25 +85,52 @@ function significant(f: Fact): boolean {
 /** Every way a fact may be met on the other side. */
 function satisfiers(f: Fact): string[] {
   const out = [`${classOf(f)}:${f.value}`]
-  if (f.kind === 'number') out.push(`percent:${f.value}`, `year:${f.value}`, `part:${f.value}`)
-  // 140.2 (paragraph 140.2) read as 140 where the decimal point is not one (fr, es, ru)
-  if (f.kind === 'number' && f.value.includes('.')) out.push(`number:${Math.trunc(Number(f.value))}`, `part:${Math.trunc(Number(f.value))}`)
+  if (f.kind === 'number') out.push(`percent:${f.value}`, `year:${f.value}`, `part:${f.value}`, `whole:${f.value}`)
+  // 140.2 (paragraph 140.2) written as 140 on the other side; not 140.3, a different number
+  if (f.kind === 'number' && f.value.includes('.')) out.push(`number:${Math.trunc(Number(f.value))}`)
   if (f.kind === 'percent') out.push(`number:${f.value}`)
   if (f.kind === 'resolution') out.push(`part:${f.value}`)
   return out
 }
 
-/** Times of day (12时40分, 12.40 p.m., 10 h 15, 10:15): kept out of the number checks. */
-const TIME = /(?:[上下]午|晚上|中午)?\s*\d{1,2}\s*时(?:\s*\d{1,2}\s*分)?|\d{1,2}\s*[.:h]\s*\d{2}\s*(?:a\.\s?m\.|p\.\s?m\.|h\b|ч\.?|час\w*|\b)|\d{1,2}\s*(?:a\.\s?m\.|p\.\s?m\.)|\d{1,2}\s*h\s*\d{1,2}\b|\d{1,2}(?:[.:h]\s*\d{2})?\s*(?:heures?|horas|час\w*|ч\.)|الساعة\s*[\d\u0660-\u0669]{1,2}(?:[.:][\d\u0660-\u0669]{2})?/giu
-/** A paragraph or list number opening the segment ("10. ", "(3) "): the alignment of labels is not the translator's. */
-const LEADING_LABEL = /^\s*\(?[\d\u0660-\u0669]{1,3}\s*(?:[.)]|[-–—]\s)\s*/u
+/**
+ * Times of day, kept out of the number checks: 12时40分, 10:15, 3.30 p.m., 10.00 horas, 10 h 15,
+ * 15 heures, 10 ч. 15 м., الساعة 10, and the 24-hour forms of English reports (1100 hours, 2359Z,
+ * at 1310). A decimal number (1.23亿, 2.5 per cent) is a time only with a marker after it.
+ */
+const TIME = new RegExp(
+  [
+    /(?:[上下]午|晚上|中午)?\s*\d{1,2}\s*时(?:\s*\d{1,2}\s*分)?/.source,
+    /\d{1,2}\s*[:h]\s*\d{2}\b(?:\s*(?:a\.\s?m\.|p\.\s?m\.|ч\.?|час\p{L}*))?/.source,
+    /\d{1,2}\.\d{2}\s*(?:a\.\s?m\.|p\.\s?m\.|h\b|ч\.?|час\p{L}*|horas|heures)/.source,
+    /\d{1,2}\s*(?:a\.\s?m\.|p\.\s?m\.)/.source,
+    /\d{1,2}\s*h\s*\d{1,2}\b/.source,
+    /\d{1,2}\s*ч\.?\s*\d{1,2}\s*(?:мин|м)\.?/.source,
+    // "à 15 heures" is a time and "pendant 18 heures" a duration (18小时), with nothing to tell them
+    // apart but the sense: hours are kept out of the checks in every language alike
+    /\d{1,2}(?:[.:h]\s*\d{2})?\s*(?:heures?|horas?|hours?|час\p{L}*|ч\.|ساعة|ساعات)(?:\s+(?:sur|al día|в сутки|a day|per day)(?:\s+\d{1,2})?)?/.source,
+    /\d{1,2}\s*个?\s*小时/.source,
+    /\b(?:[01]\d|2[0-3])[0-5]\d\s*(?:hours|hrs|Z)\b/.source,
+    /(?<=\b(?:[Aa]t|from|until|to|between|and)\s+)(?!(?:19|20)\d\d\b)(?:[01]\d|2[0-3])[0-5]\d\b/.source,
+    /الساعة\s*[\d\u0660-\u0669]{1,2}(?:[.:][\d\u0660-\u0669]{2})?/.source,
+  ].join('|'),
+  'giu',
+)
+/** A paragraph or list number opening the segment ("10. ", "(3) ", "112．", "2-26 "): the alignment of labels is not the translator's. */
+const LEADING_LABEL = /^\s*[(（]?(?:[\d\u0660-\u0669]{1,3}-[\d\u0660-\u0669]{1,3}\s|[\d\u0660-\u0669]{1,3}\s*(?:[.)．）、]|[-–—]\s))\s*/u
+/** A month named by its number in Chinese without a day or a year (12月, 10月初, 12月份): a month, as "December" is, not a number. */
+const ZH_BARE_MONTH = /(?<![\d.]|\d\s*年\s*)(?:1[0-2]|[1-9])\s*月(?!\s*\d{1,2}\s*日)/gu
+/** A number joined by a hyphen to a word is part of a name, not a quantity (HFC-23, الهيدروفلوري-23, COVID-19), as is a mass number (U 235, 235U); a year is a year (post-2015). */
+const NAMED_NUMBER = /(?<=\p{L}[-‑])(?!(?:19|20)\d\d(?!\d))\d+|(?<![\p{L}\d])(?:U|Pu|Cs|Sr|Co)[-‑ ]?\d{2,3}(?![\p{L}\d])|(?<![\p{L}\d])\d{2,3}(?:U|Pu|Cs|Sr|Co)(?![\p{L}\d])/gu
+/** A bracketed footnote call after a word or sentence ("planning.[23]"). */
+const FOOTNOTE_CALL = /(?<=[\p{L}.,;:)])\[\d{1,3}\]/gu
 
 /**
  * Arabic text extracted from PDF often has the digit groups of a large number in reverse
  * order (`734 156` for 156 734): such runs are not checked as facts on the Arabic side, and
  * offer both readings to the other side.
  */
-const AR_GROUPS = /(?<![\d,.])(?:\d{1,3}(?: \d{3})+|\d{3}(?: \d{3})* \d{1,2})(?![\d,.])/gu
+const AR_GROUPS = /(?<![\d,.])(?:\d{3}(?: \d{3})* \d{1,2}|\d{1,3}(?: \d{3})+)(?![\d,.])/gu
 
 function arabicGroupReadings(text: string): number[] {
   const out: number[] = []
@@ -118,9 +145,16 @@ function checkable(text: string, facts: Fact[], lang?: Lang): Fact[] {
   const masked: Array<[number, number]> = []
   if (lang === 'ar') for (const m of text.matchAll(AR_GROUPS)) masked.push([m.index!, m.index! + m[0].length])
   for (const m of text.matchAll(TIME)) masked.push([m.index!, m.index! + m[0].length])
+  if (lang === 'zh') for (const m of text.matchAll(ZH_BARE_MONTH)) masked.push([m.index!, m.index! + m[0].length])
+  // labels, footnote calls and numbers in names hide the numbers they are read as, not a date
+  // they touch ("3-5 February 2015", "1 January-31 December 2014")
+  const numbersOnly: Array<[number, number]> = []
+  for (const m of text.matchAll(FOOTNOTE_CALL)) numbersOnly.push([m.index!, m.index! + m[0].length])
+  for (const m of text.matchAll(NAMED_NUMBER)) numbersOnly.push([m.index!, m.index! + m[0].length])
   const label = text.match(LEADING_LABEL)
-  if (label) masked.push([0, label[0].length])
-  return facts.filter((f) => classOf(f) && significant(f) && !masked.some(([a, b]) => f.index < b && a < f.index + f.text.length))
+  if (label) numbersOnly.push([0, label[0].length])
+  const overlapsRange = (f: Fact, [a, b]: [number, number]) => f.index < b && a < f.index + f.text.length
+  return facts.filter((f) => classOf(f) && significant(f) && !masked.some((r) => overlapsRange(f, r)) && !(f.kind === 'number' && numbersOnly.some((r) => overlapsRange(f, r))))
 }
 
 /** Numbers written in words that can meet a digit on the other side (第五十二届 = 52nd, seventieth = 70). */
@@ -155,6 +189,20 @@ function wordNumbers(text: string, lang: Lang): number[] {
     if (v !== null) out.push(v)
   }
   return out
+}
+
+/** Fractions in words, as the other side may write them in figures (un tiers = 1/3, 三分之二 = 2/3). */
+const FRACTIONS: Record<Lang, Array<[RegExp, string]>> = {
+  en: [[/\btwo[- ]thirds\b/i, '2/3'], [/\bthree[- ]quarters\b/i, '3/4'], [/\bone[- ]third\b|\ba third\b/i, '1/3'], [/\bone[- ]quarter\b|\ba quarter\b/i, '1/4'], [/\bhalf\b/i, '1/2']],
+  fr: [[/\bdeux tiers\b/i, '2/3'], [/\btrois quarts\b/i, '3/4'], [/\b(?:un|le) tiers\b/i, '1/3'], [/\b(?:un|le) quart\b/i, '1/4'], [/\bmoitié\b/i, '1/2']],
+  es: [[/\bdos tercios\b/i, '2/3'], [/\btres cuart(?:os|as partes)\b/i, '3/4'], [/\b(?:un tercio|tercera parte)\b/i, '1/3'], [/\b(?:un cuarto|cuarta parte)\b/i, '1/4'], [/\bmitad\b/i, '1/2']],
+  ru: [[/две трети/iu, '2/3'], [/три четверти/iu, '3/4'], [/треть/iu, '1/3'], [/четверт/iu, '1/4'], [/половин/iu, '1/2']],
+  ar: [[/(?<!\p{L})(?:[وب]?ال)?ثلث(?:ي|ا)(?!\p{L})/u, '2/3'], [/ثلاثة أرباع/u, '3/4'], [/(?<!\p{L})(?:[وب]?ال)?ثلث(?!\p{L})/u, '1/3'], [/(?<!\p{L})(?:[وب]?ال)?ربع(?!\p{L})/u, '1/4'], [/(?<!\p{L})(?:[وب]?ال)?نصف(?!\p{L})/u, '1/2']],
+  zh: [[/三分之二/u, '2/3'], [/四分之三/u, '3/4'], [/三分之一/u, '1/3'], [/四分之一/u, '1/4'], [/一半/u, '1/2']],
+}
+
+function fractionWords(text: string, lang: Lang): string[] {
+  return FRACTIONS[lang].filter(([re]) => re.test(text)).map(([, v]) => v)
 }
 
 const EN_UNITS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen']
@@ -209,6 +257,9 @@ export function contentFacts(text: string, lang: Lang): Fact[] {
 
 /** Facts of a text; Chinese full-width commas are kept apart from numbers (the width folding would glue them). */
 function factsOf(text: string, lang: Lang): Fact[] {
+  // a Chinese, Russian or Arabic segment left in English ("6 February 2015") is read as English
+  const own = OWN_SCRIPT[lang]
+  if (own && !new RegExp(own.source, 'u').test(text) && /\p{Script=Latin}/u.test(text)) lang = 'en'
   const facts = extractFacts(lang === 'zh' ? text.replace(/，/g, '、') : text, lang)
   // Security Council resolutions are cited by number and year, `2118 (2013)` / `第2118(2013)号`:
   // the symbol S/RES/2118 (2013), not two numbers.
@@ -222,7 +273,7 @@ function factsOf(text: string, lang: Lang): Fact[] {
 }
 
 /** What a side offers: its facts and their parts (the year of a date, the numbers inside a symbol). */
-function offers(facts: Fact[], extra: number[] = []): Map<string, number> {
+function offers(facts: Fact[], extra: Array<number | string> = []): Map<string, number> {
   const m = new Map<string, number>()
   const add = (k: string) => m.set(k, (m.get(k) ?? 0) + 1)
   for (const v of extra) add(`part:${v}`)
@@ -230,7 +281,8 @@ function offers(facts: Fact[], extra: number[] = []): Map<string, number> {
     const c = classOf(f)
     if (!c) continue
     add(`${c}:${f.value}`)
-    if (f.kind === 'number' && f.value.includes('.')) add(`part:${Math.trunc(Number(f.value))}`)
+    // paragraph 140.2 meets 140 where the other side writes it 140-2 (Arabic) or drops the part
+    if (f.kind === 'number' && f.value.includes('.')) add(`whole:${Math.trunc(Number(f.value))}`)
     if (f.kind === 'date') {
       const { y, m: mo, d } = dateParts(f.value)
       if (y && /^\d{4}$/.test(y)) add(`year:${Number(y)}`)
@@ -266,12 +318,14 @@ function factFindings(unit: AlignedUnit, src: Lang, tgt: Lang, kinds: Set<Findin
   const st = unit.texts[src]
   const tt = unit.texts[tgt]
   if (!st || !tt) return []
+  // a target that is a copy of the source is reported once, as untranslated
+  if (collapse(st) === collapse(tt)) return []
   const sf = checkable(st, factsOf(st, src), src)
   const tf = checkable(tt, factsOf(tt, tgt), tgt)
   if (sf.length === 0 && tf.length === 0) return []
   const out: Finding[] = []
   const missing = (facts: Fact[], other: Fact[], otherText: string, otherLang: Lang): Fact[] => {
-    const pool = offers(other, [...wordNumbers(otherText, otherLang), ...(otherLang === 'ar' ? arabicGroupReadings(otherText) : [])])
+    const pool = offers(other, [...wordNumbers(otherText, otherLang), ...fractionWords(otherText, otherLang), ...(otherLang === 'ar' ? arabicGroupReadings(otherText) : [])])
     const result: Fact[] = []
     for (const f of facts) {
       let met = false
@@ -279,14 +333,9 @@ function factFindings(unit: AlignedUnit, src: Lang, tgt: Lang, kinds: Set<Findin
         const idx = other.findIndex((o) => o.kind === 'date' && dateCompatible(o.value, f.value))
         met = idx >= 0
       } else {
-        for (const k of satisfiers(f)) {
-          const n = pool.get(k) ?? 0
-          if (n > 0) {
-            pool.set(k, n - 1)
-            met = true
-            break
-          }
-        }
+        // a value met once on the other side is met: a number cited twice in one version and
+        // once in the other ("article 6.11 … review article 6.11") is not a discrepancy
+        met = satisfiers(f).some((k) => pool.has(k))
       }
       if (!met) result.push(f)
     }
