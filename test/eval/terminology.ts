@@ -87,15 +87,15 @@ function sharedFacts(unit: AlignedUnit, tgt: Lang, kinds: Fact['kind'][]): Fact[
   return tf.filter((t) => sf.some((s) => s.value === t.value) && (t.kind !== 'number' || Number(t.value) >= 10))
 }
 
-/** Changes one digit of a fact's text (the last digit, +1 mod 10). */
-function changeDigit(text: string, fact: Fact, which: 'last' | 'first' = 'last'): string | null {
+/** Changes one digit of a fact's text (the last digit, +1 mod 10, or −1 with step 9). */
+function changeDigit(text: string, fact: Fact, which: 'last' | 'first' = 'last', step = 1): string | null {
   const start = text.indexOf(fact.text)
   if (start < 0) return null
   const digits = [...fact.text.matchAll(/\d/g)]
   if (digits.length === 0) return null
   const d = which === 'last' ? digits[digits.length - 1] : digits[0]
   const pos = start + d.index!
-  const next = String((Number(text[pos]) + 1) % 10)
+  const next = String((Number(text[pos]) + step) % 10)
   return text.slice(0, pos) + next + text.slice(pos + 1)
 }
 
@@ -110,8 +110,13 @@ function inject(unit: AlignedUnit, tgt: Lang, kind: Injection, gold: GoldTerm[],
       const f = sharedFacts(unit, tgt, ['date'])
       if (!f.length) return null
       const fact = f[Math.floor(random() * f.length)]
-      // a changed day when the date has one (18 → 19), else a changed year
-      return changeDigit(tt, fact, /^\d/.test(fact.text) ? 'last' : 'last')
+      // the last digit one up (18 → 19, a day; 2014 → 2015, a year), or one down where that
+      // would not be a date (31 → 30): the injected error is a different date, not a malformed one
+      for (const step of [1, 9]) {
+        const changed = changeDigit(tt, fact, 'last', step)
+        if (changed && contentFacts(changed, tgt).some((d) => d.kind === 'date' && d.index === fact.index && d.value !== fact.value)) return changed
+      }
+      return null
     }
     case 'symbol': {
       const f = sharedFacts(unit, tgt, ['symbol', 'resolution'])
@@ -195,7 +200,7 @@ export async function evalChecks(units: AlignedUnit[], gold: GoldTerm[], perKind
       else {
         fp.set(k, (fp.get(k) ?? 0) + 1)
         const list = fpExamples.get(k) ?? []
-        if (list.length < 3) list.push(`[${p.unit.groupId} zh-${p.tgt}${p.injected ? ` injected ${p.injected}` : ''}] ${findings.find((f) => f.kind === k)!.message.slice(0, 160)}`)
+        if (list.length < (process.env.EVAL_DEBUG ? 100 : 3)) list.push(`[${p.unit.groupId} zh-${p.tgt}${p.injected ? ` injected ${p.injected}` : ''}] ${findings.find((f) => f.kind === k)!.message.slice(0, 160)}`)
         fpExamples.set(k, list)
       }
     }
