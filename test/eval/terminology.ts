@@ -150,6 +150,15 @@ function inject(unit: AlignedUnit, tgt: Lang, kind: Injection, gold: GoldTerm[],
   }
 }
 
+/**
+ * Findings on untouched devset pairs read by a reviewer (test/eval/gold/check-adjudication.json):
+ * `kind:groupId:lang` → real (a true instance of the kind) or false.
+ */
+function readAdjudication(): Map<string, 'real' | 'false'> {
+  const data = JSON.parse(readFileSync(`${ROOT}test/eval/gold/check-adjudication.json`, 'utf8')) as { findings: Array<{ kind: string; groupId: number; lang: string; verdict: 'real' | 'false' }> }
+  return new Map(data.findings.map((f) => [`${f.kind}:${f.groupId}:${f.lang}`, f.verdict]))
+}
+
 export async function evalChecks(units: AlignedUnit[], gold: GoldTerm[], perKind = 60, clean = 400): Promise<void> {
   const random = rng(20240516)
   const devset = units.filter((u) => u.documentSymbol !== 'A/RES/70/1 & A/RES/71/313' && TARGETS.every((l) => u.texts[l]) && u.texts.zh)
@@ -179,6 +188,8 @@ export async function evalChecks(units: AlignedUnit[], gold: GoldTerm[], perKind
     cleanMade++
   }
   const rules = glossaryRules(gold)
+  const adjudicated = readAdjudication()
+  const realBefore = new Map<FindingKind, number>()
   const t0 = performance.now()
   const tp = new Map<FindingKind, number>()
   const fp = new Map<FindingKind, number>()
@@ -195,12 +206,14 @@ export async function evalChecks(units: AlignedUnit[], gold: GoldTerm[], perKind
     for (const k of kindsFound) {
       if (p.injected && EXPECTED[p.injected] === k) continue
       if (!before.has(k)) newFp.set(k, (newFp.get(k) ?? 0) + 1)
+      else if (adjudicated.get(`${k}:${p.unit.groupId}:${p.tgt}`) === 'real') realBefore.set(k, (realBefore.get(k) ?? 0) + 1)
     }
     if (process.env.EVAL_DEBUG && p.injected && !kindsFound.has(EXPECTED[p.injected])) console.log(`  missed ${p.injected} [${p.unit.groupId} zh-${p.tgt}] zh: ${p.unit.texts.zh!.slice(0, 150)}\n      ${p.tgt}: ${p.unit.texts[p.tgt]!.slice(0, 150)}`)
     for (const k of kindsFound) {
       if (p.injected && EXPECTED[p.injected] === k) tp.set(k, (tp.get(k) ?? 0) + 1)
       else {
         fp.set(k, (fp.get(k) ?? 0) + 1)
+        if (before.has(k) && adjudicated.get(`${k}:${p.unit.groupId}:${p.tgt}`) === 'real') continue
         const list = fpExamples.get(k) ?? []
         if (list.length < (process.env.EVAL_DEBUG ? 100 : 3)) list.push(`[${p.unit.groupId} zh-${p.tgt}${p.injected ? ` injected ${p.injected}` : ''}] ${findings.find((f) => f.kind === k)!.message.slice(0, 160)}`)
         fpExamples.set(k, list)
@@ -217,8 +230,9 @@ export async function evalChecks(units: AlignedUnit[], gold: GoldTerm[], perKind
     const t = tp.get(k) ?? 0
     const f = fp.get(k) ?? 0
     const nf = newFp.get(k) ?? 0
+    const real = realBefore.get(k) ?? 0
     console.log(
-      `  ${kind.padEnd(8)} → ${k.padEnd(12)} injected ${String(n).padStart(3)}  recall ${(n ? t / n : 0).toFixed(3)}  precision ${(t + f ? t / (t + f) : 0).toFixed(3)} (other findings ${f}, of which ${f - nf} were already in the untouched text)  precision over what the injection changed ${(t + nf ? t / (t + nf) : 0).toFixed(3)}`,
+      `  ${kind.padEnd(8)} → ${k.padEnd(12)} injected ${String(n).padStart(3)}  recall ${(n ? t / n : 0).toFixed(3)}  precision ${(t + f ? (t + real) / (t + f) : 0).toFixed(3)} (other findings ${f}: ${f - nf} already in the untouched text, ${real} of them real by review)  counting every other finding false ${(t + f ? t / (t + f) : 0).toFixed(3)}  over what the injection changed ${(t + nf ? t / (t + nf) : 0).toFixed(3)}`,
     )
   }
   for (const [k, list] of fpExamples) for (const e of list) console.log(`  false ${k}: ${e}`)
