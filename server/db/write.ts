@@ -35,6 +35,11 @@ export function registerLocalFile(client: Client, path: string): void {
   localFiles.set(client, path)
 }
 
+/** The file of an embedded database (not a replica), or undefined for a server or replica. */
+export function localFileOf(client: Client): string | undefined {
+  return localFiles.get(client)
+}
+
 /** Closes the native write connection of `client`, if it has one. */
 export function closeNative(client: Client): void {
   const path = localFiles.get(client)

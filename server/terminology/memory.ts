@@ -5,6 +5,8 @@
  */
 import type { Client } from '@libsql/client'
 import { isLang, SixfoldError, type Lang } from '../../aligner/types.ts'
+import { localFileOf } from '../db/write.ts'
+import { readSnapshot, snapshotPathOf, writeSnapshot } from './index-snapshot.ts'
 import { buildIndexAsync, type MemoryIndex } from './renderings.ts'
 import type { AlignedUnit } from './units.ts'
 
@@ -109,7 +111,7 @@ export async function memoryIndex(client: Client): Promise<MemoryIndex> {
   if (hit && hit.key === key) return hit.index
   const entry: Cached = { key, index: Promise.resolve(null as unknown as MemoryIndex), building: true }
   entry.index = loadUnits(client)
-    .then(buildIndexAsync)
+    .then((units) => indexWithSnapshot(client, key, units))
     .finally(() => {
       entry.building = false
     })
@@ -119,6 +121,26 @@ export async function memoryIndex(client: Client): Promise<MemoryIndex> {
   })
   return entry.index
 }
+
+/**
+ * Builds the index of `units`; for an embedded database, from the snapshot of the same memory
+ * state when there is one (no text is segmented again), else anew, leaving a snapshot behind.
+ */
+async function indexWithSnapshot(client: Client, fingerprint: string, units: AlignedUnit[]): Promise<MemoryIndex> {
+  const file = localFileOf(client)
+  if (!file) return buildIndexAsync(units)
+  const path = snapshotPathOf(file)
+  const known = readSnapshot(path, fingerprint, units)
+  if (known) return buildIndexAsync(units, known)
+  const index = await buildIndexAsync(units)
+  const failed = writeSnapshot(path, index, fingerprint)
+  if (failed && !warnedSnapshot) {
+    warnedSnapshot = true
+    console.warn(`sixfold: could not keep the terminology index beside the database (${failed.message}); it will be rebuilt on each start`)
+  }
+  return index
+}
+let warnedSnapshot = false
 
 /** Unit indices of one document in the index. */
 export function unitsOfDocument(index: MemoryIndex, symbol: string): Set<number> {

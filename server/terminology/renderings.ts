@@ -120,7 +120,8 @@ function indexBuilder(units: AlignedUnit[]) {
   const tokens: MemoryIndex['tokens'] = new Array(units.length)
   const folded: MemoryIndex['folded'] = new Array(units.length)
   const present: Lang[] = []
-  const add = (i: number) => {
+  /** Adds unit i, with its tokens when they are known (from a snapshot), else tokenizing it. */
+  const add = (i: number, known?: Partial<Record<Lang, Token[]>>) => {
     const unit = units[i]
     const perLang: Partial<Record<Lang, Token[]>> = {}
     const foldedTexts: Partial<Record<Lang, string>> = {}
@@ -129,7 +130,7 @@ function indexBuilder(units: AlignedUnit[]) {
       const text = unit.texts[l]
       if (!text) continue
       present.push(l)
-      const toks = tokenize(text, l)
+      const toks = known?.[l] ?? tokenize(text, l)
       perLang[l] = toks
       if (l === 'zh') foldedTexts.zh = normaliseZh(text)
       const post = postings[l]
@@ -165,12 +166,17 @@ export function buildIndex(units: AlignedUnit[]): MemoryIndex {
   return builder.finish()
 }
 
-/** The same index, built in slices that yield to the event loop (a server keeps answering meanwhile). */
-export async function buildIndexAsync(units: AlignedUnit[]): Promise<MemoryIndex> {
+/**
+ * The same index, built in slices that yield to the event loop (a server keeps answering
+ * meanwhile). `known` gives the units' tokens when they were kept (an index snapshot): then
+ * nothing is tokenized again.
+ */
+export async function buildIndexAsync(units: AlignedUnit[], known?: MemoryIndex['tokens']): Promise<MemoryIndex> {
   const builder = indexBuilder(units)
+  const slice = known ? BUILD_SLICE * 50 : BUILD_SLICE
   for (let i = 0; i < units.length; i++) {
-    builder.add(i)
-    if (i % BUILD_SLICE === BUILD_SLICE - 1) await yieldToEventLoop()
+    builder.add(i, known?.[i])
+    if (i % slice === slice - 1) await yieldToEventLoop()
   }
   return builder.finish()
 }
