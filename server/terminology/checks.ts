@@ -19,7 +19,7 @@ import { arabicOrdinal, chineseToInt, ordinalWord, romanToInt } from '../../alig
 import { LANGS, type Lang } from '../../aligner/types.ts'
 import type { Finding, FindingKind, FindingSegment, TextSpan } from './contract.ts'
 import { containsPhrase, discoverRenderings, discoverRenderingsAsync, yieldToEventLoop, zhWordMatches, type Discovery, type MemoryIndex } from './renderings.ts'
-import { isStopword, tokenize } from './text.ts'
+import { isStopword, tokenize, type Token } from './text.ts'
 import type { AlignedUnit } from './units.ts'
 
 export interface GlossaryRule {
@@ -100,19 +100,19 @@ function satisfiers(f: Fact): string[] {
  */
 const TIME = new RegExp(
   [
-    /(?:[上下]午|晚上|中午)?\s*\d{1,2}\s*时(?:\s*\d{1,2}\s*分)?/.source,
-    /\d{1,2}\s*[:h]\s*\d{2}\b(?:\s*(?:a\.\s?m\.|p\.\s?m\.|ч\.?|час\p{L}*))?/.source,
-    /\d{1,2}\.\d{2}\s*(?:a\.\s?m\.|p\.\s?m\.|h\b|ч\.?|час\p{L}*|horas|heures)/.source,
-    /\d{1,2}\s*(?:a\.\s?m\.|p\.\s?m\.)/.source,
-    /\d{1,2}\s*h\s*\d{1,2}\b/.source,
-    /\d{1,2}\s*ч\.?\s*\d{1,2}\s*(?:мин|м)\.?/.source,
+    /(?:[上下]午|晚上|中午)?\s*\d{1,2}\s*时(?:\s*\d{1,2}\s*分)?/u.source,
+    /\d{1,2}\s*[:h]\s*\d{2}\b(?:\s*(?:a\.\s?m\.|p\.\s?m\.|ч\.?|час\p{L}*))?/u.source,
+    /\d{1,2}\.\d{2}\s*(?:a\.\s?m\.|p\.\s?m\.|h\b|ч\.?|час\p{L}*|horas|heures)/u.source,
+    /\d{1,2}\s*(?:a\.\s?m\.|p\.\s?m\.)/u.source,
+    /\d{1,2}\s*h\s*\d{1,2}\b/u.source,
+    /\d{1,2}\s*ч\.?\s*\d{1,2}\s*(?:мин|м)\.?/u.source,
     // "à 15 heures" is a time and "pendant 18 heures" a duration (18小时), with nothing to tell them
     // apart but the sense: hours are kept out of the checks in every language alike
-    /\d{1,2}(?:[.:h]\s*\d{2})?\s*(?:heures?|horas?|hours?|час\p{L}*|ч\.|ساعة|ساعات)(?:\s+(?:sur|al día|в сутки|a day|per day)(?:\s+\d{1,2})?)?/.source,
-    /\d{1,2}\s*个?\s*小时/.source,
-    /\b(?:[01]\d|2[0-3])[0-5]\d\s*(?:hours|hrs|Z)\b/.source,
-    /(?<=\b(?:[Aa]t|from|until|to|between|and)\s+)(?!(?:19|20)\d\d\b)(?:[01]\d|2[0-3])[0-5]\d\b/.source,
-    /الساعة\s*[\d\u0660-\u0669]{1,2}(?:[.:][\d\u0660-\u0669]{2})?/.source,
+    /\d{1,2}(?:[.:h]\s*\d{2})?\s*(?:heures?|horas?|hours?|час\p{L}*|ч\.|ساعة|ساعات)(?:\s+(?:sur|al día|в сутки|a day|per day)(?:\s+\d{1,2})?)?/u.source,
+    /\d{1,2}\s*个?\s*小时/u.source,
+    /\b(?:[01]\d|2[0-3])[0-5]\d\s*(?:hours|hrs|Z)\b/u.source,
+    /(?<=\b(?:[Aa]t|from|until|to|between|and)\s+)(?!(?:19|20)\d\d\b)(?:[01]\d|2[0-3])[0-5]\d\b/u.source,
+    /الساعة\s*[\d\u0660-\u0669]{1,2}(?:[.:][\d\u0660-\u0669]{2})?/u.source,
   ].join('|'),
   'giu',
 )
@@ -333,9 +333,16 @@ function factFindings(unit: AlignedUnit, src: Lang, tgt: Lang, kinds: Set<Findin
         const idx = other.findIndex((o) => o.kind === 'date' && dateCompatible(o.value, f.value))
         met = idx >= 0
       } else {
-        // a value met once on the other side is met: a number cited twice in one version and
-        // once in the other ("article 6.11 … review article 6.11") is not a discrepancy
-        met = satisfiers(f).some((k) => pool.has(k))
+        // each value on the other side meets one fact: a citation dropped where it is made twice
+        // ("resolution 1807 (2008) … resolution ,") is found
+        for (const k of satisfiers(f)) {
+          const n = pool.get(k) ?? 0
+          if (n > 0) {
+            pool.set(k, n - 1)
+            met = true
+            break
+          }
+        }
       }
       if (!met) result.push(f)
     }
@@ -379,6 +386,44 @@ function spansOf(text: string, lang: Lang, phrase: string): TextSpan[] {
   return out
 }
 
+/** Shared leading characters of two keys. */
+function commonPrefix(a: string, b: string): number {
+  let i = 0
+  while (i < a.length && i < b.length && a[i] === b[i]) i++
+  return i
+}
+
+/**
+ * Is the rendering there in a derived form: each of its content words met, in order and close
+ * together, by a word sharing all of its stem but at most two final letters ("l'agression
+ * israélienne" for Israël, "израильскими поселенцами" for Израиль, "образовательных" for
+ * образование)? The adjective of an approved name is that name's rendering, not a breach.
+ */
+export function containsDerivedForm(text: string, lang: Lang, rendering: string): boolean {
+  if (lang === 'zh') return false
+  const words = tokenize(rendering, lang).filter((t) => !isStopword(lang, t.text))
+  if (words.length === 0) return false
+  const toks = tokenize(text, lang)
+  const meets = (tok: Token, w: Token) => tok.key === w.key || (w.key.length >= 5 && commonPrefix(tok.key, w.key) >= Math.max(4, w.key.length - 2))
+  for (let s = 0; s < toks.length; s++) {
+    if (!meets(toks[s], words[0])) continue
+    let at = s
+    let ok = true
+    for (let k = 1; k < words.length && ok; k++) {
+      let next = -1
+      for (let j = at + 1; j <= Math.min(toks.length - 1, at + 3); j++)
+        if (meets(toks[j], words[k])) {
+          next = j
+          break
+        }
+      if (next < 0) ok = false
+      else at = next
+    }
+    if (ok) return true
+  }
+  return false
+}
+
 function glossaryFindings(unit: AlignedUnit, src: Lang, tgt: Lang, rules: GlossaryRule[]): Finding[] {
   const st = unit.texts[src]
   const tt = unit.texts[tgt]
@@ -401,7 +446,7 @@ function glossaryFindings(unit: AlignedUnit, src: Lang, tgt: Lang, rules: Glossa
       )
       continue
     }
-    if (approved.length && !approved.some((a) => containsPhrase(tt, tgt, a))) {
+    if (approved.length && !approved.some((a) => containsPhrase(tt, tgt, a) || containsDerivedForm(tt, tgt, a))) {
       out.push(
         finding('glossary', 'warning', unit, src, tgt, `${rule.entryId}:missing`, `"${present}" is in the ${src} segment but its approved rendering "${approved[0]}" is not in the ${tgt} segment`, [
           segment(unit, src, spansOf(st, src, present)),
