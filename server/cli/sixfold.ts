@@ -43,6 +43,12 @@ async function main(argv: string[]): Promise<number> {
   return mod.run(args)
 }
 
+// A reader that stops early (`sixfold check --json | head`) is not an error: the command ends quietly.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0)
+  throw error
+})
+
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code
