@@ -93,7 +93,7 @@ const FUNCTION_WORDS: Record<'en' | 'fr' | 'es', Set<string>> = {
 }
 
 /** Which of English, French and Spanish the text's function words point to, and how many each has. */
-function functionWords(text: string): { best: Lang | null; count: number; second: number } {
+export function functionWords(text: string): { best: Lang | null; count: number; second: number } {
   const counts = { en: 0, fr: 0, es: 0 }
   for (const token of text.toLowerCase().match(/\p{L}+/gu) ?? []) {
     for (const lang of ['en', 'fr', 'es'] as const) if (FUNCTION_WORDS[lang].has(token)) counts[lang]++

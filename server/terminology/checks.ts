@@ -13,7 +13,7 @@
  *
  * Every finding names its groups, and carries a stable key for acceptances.
  */
-import { detectLanguage } from '../../aligner/language/index.ts'
+import { detectLanguage, functionWords } from '../../aligner/language/index.ts'
 import { extractFacts, type Fact } from '../../aligner/signals/facts.ts'
 import { arabicOrdinal, chineseToInt, ordinalWord, romanToInt } from '../../aligner/signals/numerals.ts'
 import { LANGS, type Lang } from '../../aligner/types.ts'
@@ -471,13 +471,19 @@ const LATIN = /\p{Script=Latin}/gu
  * Can language detection (franc, the costly part of the checks) find this target in another
  * language? Not when a Chinese, Russian or Arabic target is mostly in its own script (no other of
  * the six languages writes it), nor when a short English, French or Spanish target is mostly Latin
- * (too short for franc to tell the three apart with confidence: see the thresholds below).
+ * (too short for franc to tell the three apart with confidence: see the thresholds below), nor when
+ * a long one's function words are plainly the target language's.
  */
 function mayBeWrongLanguage(text: string, tgt: Lang, letters: number): boolean {
   const own = OWN_SCRIPT[tgt]
   if (own) return (text.match(own) ?? []).length * 2 < letters
   const latin = (text.match(LATIN) ?? []).length
-  return latin * 2 < letters || letters >= 60
+  if (latin * 2 < letters) return true
+  if (letters < 60) return false
+  // a long Latin text whose function words are plainly the target's ("the … of … and") is not
+  // handed to franc, which costs a trigram profile per segment
+  const words = functionWords(text)
+  return !(words.best === tgt && words.count >= 4 && words.count >= 3 * words.second)
 }
 
 function untranslatedFindings(unit: AlignedUnit, src: Lang, tgt: Lang, kinds: Set<FindingKind>): Finding[] {
