@@ -62,9 +62,8 @@ describe('consistency checks', () => {
       ['纳入限制三氟甲烷副产品排放量的规定。', { ar: 'يشتمل على أحكام للحد من الانبعاثات الثانوية لمركب الكربون الهيدروفلوري-23 (HFC-23).' }],
       ['然而，只有1/3的发达国家缔约方支持建立监测系统。', { fr: 'Cela étant, seul un tiers des pays développés parties ont apporté un appui.' }],
       ['专属经济区：1 641 294平方公里。', { ar: 'المنطقة الاقتصادية الخالصة: 294 641 1 كلم2.' }],
-      // paragraph 140.2 written 140-2 in Arabic; a number cited twice on one side and once on the other
+      // paragraph 140.2 written 140-2 in Arabic
       ['(第140.2段和第144.1段)。', { ar: '(الفقرتان 140-2 و 144-1).' }],
-      ['《行政违法法典》第6.11条的规定', { en: 'the impact of article 6.11 of the Code of Administrative Offences, and review article 6.11.' }],
       // a post-2015 agenda is the year 2015
       ['常设论坛还建议2015年后发展议程承认土著人民的自决权', { en: 'The Permanent Forum also recommended that the post-2015 development agenda should recognize' }],
     ]
@@ -77,6 +76,22 @@ describe('consistency checks', () => {
   it('still finds a paragraph number that differs after the point (254.1 against 254.2)', () => {
     const u = unit({ zh: '例如通过了一份标准的就业合同(第254.1段)。', ru: 'включая принятие стандартного трудового договора (пункт 254.2).' })
     expect(checkUnits([u], { kinds: ['number'] }).map((f) => f.kind)).toEqual(['number'])
+  })
+
+  it('finds one of two citations of a resolution dropped (devset line)', () => {
+    const u = unit({
+      zh: '3. 决定将第1807(2008)号决议第9和11段规定的金融和旅行措施延长至上文第1段规定的期限，并重申第1807(2008)号决议关于这些措施的第10和12段的规定；',
+      ru: '3. постановляет продлить на период, указанный в пункте 1 выше, финансовые меры и меры в отношении поездок, введенные пунктами 9 и 11 резолюции , и вновь подтверждает положения пунктов 10 и 12 резолюции 1807 (2008), касающиеся этих мер;',
+    })
+    expect(checkUnits([u], { kinds: ['symbol'] }).map((f) => f.message)).toEqual(['document symbol 1807(2008) (zh) is missing from the ru segment'])
+  })
+
+  it('accepts the adjective of an approved name as its rendering, and nothing looser', () => {
+    const israel: GlossaryRule[] = [{ entryId: 2, source: { zh: ['以色列'] }, approved: { fr: ['Israël'], ru: ['Израиль'] }, deprecated: {} }]
+    const derived = unit({ zh: '以色列的侵略使11万多人无家可归。', fr: "plus de 110 000 personnes n'ont plus de toit à cause de l'agression israélienne", ru: 'совершаются израильскими поселенцами' })
+    expect(checkUnits([derived], { glossary: israel, kinds: ['glossary'] })).toEqual([])
+    const other = unit({ zh: '以色列的侵略使11万多人无家可归。', fr: "plus de 110 000 personnes n'ont plus de toit à cause de l'agression", ru: 'совершаются поселенцами' })
+    expect(checkUnits([other], { glossary: israel, kinds: ['glossary'] }).map((f) => f.targetLang)).toEqual(['fr', 'ru'])
   })
 
   it('flags a copied source and a wrong-language target, and only that', () => {
