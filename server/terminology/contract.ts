@@ -14,6 +14,15 @@ export type { Span as TextSpan, RenderingExample, Rendering } from './renderings
 import type { Rendering, Span as TextSpan } from './renderings.ts'
 
 /** GET /api/renderings?q=…&lang=…&document=… */
+/**
+ * Said when the terminology index holds an even sample of a larger memory
+ * (SIXFOLD_TERMS_MAX_UNITS): counts and shares are over `units` of the memory's `of` aligned units.
+ */
+export interface MemorySample {
+  units: number
+  of: number
+}
+
 export interface RenderingsResponse {
   term: string
   language: Lang
@@ -24,6 +33,7 @@ export interface RenderingsResponse {
   renderings: Partial<Record<Lang, Rendering[]>>
   /** Said when the answer is empty for a reason the user can fix (the term is not in that language). */
   note?: string
+  sample?: MemorySample
   tookMs: number
 }
 
@@ -46,6 +56,7 @@ export interface TermsResponse {
   language: Lang
   document: string | null
   candidates: TermCandidate[]
+  sample?: MemorySample
   tookMs: number
 }
 
@@ -147,6 +158,8 @@ export interface ReviewResponse {
   units: number
   counts: Partial<Record<FindingKind, number>>
   findings: Finding[]
+  /** Set when the report was made over a sample of the memory: its variants always, and the other checks too for the whole memory (a document is always checked whole). */
+  sample?: MemorySample
   tookMs: number
 }
 

@@ -37,9 +37,12 @@ const LOAD_PAGE = 2500
 /**
  * The memory's sentence groups as aligned units (texts of a language in one group joined by a space).
  * Read in pages of whole groups, yielding between pages, so that a server keeps answering.
+ * `every` > 1 reads an even sample of about one group in `every`, chosen by a multiplicative
+ * hash of the group id (not by the id itself: ids of sentence groups need not be evenly spaced).
  */
-export async function loadUnits(client: Client, documentId?: number): Promise<AlignedUnit[]> {
+export async function loadUnits(client: Client, documentId?: number, every = 1): Promise<AlignedUnit[]> {
   const units: AlignedUnit[] = []
+  const step = Math.max(1, Math.floor(every))
   let from = 0
   for (;;) {
     const rs = await client.execute({
@@ -48,7 +51,7 @@ export async function loadUnits(client: Client, documentId?: number): Promise<Al
             JOIN blocks b ON b.id = s.block_id
             JOIN versions v ON v.id = s.version_id
             JOIN documents d ON d.id = v.document_id
-            WHERE s.group_id >= ? ${documentId === undefined ? '' : 'AND d.id = ?'}
+            WHERE s.group_id >= ? ${documentId === undefined ? '' : 'AND d.id = ?'} ${step > 1 ? `AND ((s.group_id * 2654435761) % 4294967296) % ${step} = 0` : ''}
             ORDER BY s.group_id, s.lang, b.ordinal, s.ordinal
             LIMIT ${LOAD_PAGE}`,
       args: documentId === undefined ? [from] : [from, documentId],
@@ -85,11 +88,37 @@ export async function loadUnits(client: Client, documentId?: number): Promise<Al
 
 /** Changes whenever sentences, groups or group membership change. */
 export async function fingerprint(client: Client): Promise<string> {
+  return (await memoryState(client)).key
+}
+
+/** The fingerprint of the memory. */
+async function memoryState(client: Client): Promise<{ key: string }> {
   const rs = await client.execute(
     'SELECT (SELECT count(*) FROM sentences) AS n, (SELECT max(id) FROM sentences) AS ms, (SELECT total(group_id) FROM sentences) AS tg, (SELECT count(*) FROM align_groups) AS ng, (SELECT max(id) FROM align_groups) AS mg',
   )
   const r = rs.rows[0]
-  return `${r.n}:${r.ms}:${r.tg}:${r.ng}:${r.mg}`
+  return { key: `${r.n}:${r.ms}:${r.tg}:${r.ng}:${r.mg}` }
+}
+
+/** Sentence groups of the memory: its aligned units (asked only when an index is built). */
+async function unitCount(client: Client): Promise<number> {
+  const rs = await client.execute('SELECT count(DISTINCT group_id) AS n FROM sentences WHERE group_id IS NOT NULL')
+  return Number(rs.rows[0].n)
+}
+
+/** Aligned units the terminology index holds at most, unless SIXFOLD_TERMS_MAX_UNITS says otherwise. */
+export const DEFAULT_MAX_INDEXED_UNITS = 150_000
+
+/**
+ * How many aligned units the terminology index may hold (SIXFOLD_TERMS_MAX_UNITS): the index
+ * lives in memory (about 32 kB a unit), so a larger memory is indexed as an even sample.
+ */
+export function maxIndexedUnits(env: NodeJS.ProcessEnv = process.env): number {
+  const raw = env.SIXFOLD_TERMS_MAX_UNITS
+  if (raw === undefined || raw === '') return DEFAULT_MAX_INDEXED_UNITS
+  const n = Number(raw)
+  if (!Number.isInteger(n) || n < 1) throw new SixfoldError('bad_request', `SIXFOLD_TERMS_MAX_UNITS must be a whole number of aligned units (1 or more), not "${raw}"`)
+  return n
 }
 
 interface Cached {
@@ -100,18 +129,27 @@ interface Cached {
 const cache = new WeakMap<Client, Cached>()
 
 /**
- * The rendering index of the whole memory (built once, rebuilt when the memory changed).
+ * The rendering index of the whole memory (built once, rebuilt when the memory changed), or of
+ * an even sample of it when the memory has more groups than maxIndexedUnits().
  * While a build runs, queries wait for it rather than start another one (during an import
  * the memory changes with every batch).
  */
 export async function memoryIndex(client: Client): Promise<MemoryIndex> {
   const hit = cache.get(client)
   if (hit?.building) return hit.index
-  const key = await fingerprint(client)
+  const max = maxIndexedUnits()
+  const state = await memoryState(client)
+  const key = `${state.key}:${max}`
   if (hit && hit.key === key) return hit.index
   const entry: Cached = { key, index: Promise.resolve(null as unknown as MemoryIndex), building: true }
-  entry.index = loadUnits(client)
-    .then((units) => indexWithSnapshot(client, key, units))
+  entry.index = (async () => {
+    // a memory larger than the index may hold is read as an even sample of its groups
+    const total = await unitCount(client)
+    const every = total > max ? Math.ceil(total / max) : 1
+    const index = await indexWithSnapshot(client, key, await loadUnits(client, undefined, every))
+    if (every > 1) index.sampledFrom = total
+    return index
+  })()
     .finally(() => {
       entry.building = false
     })

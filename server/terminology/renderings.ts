@@ -58,6 +58,8 @@ export interface MemoryIndex {
   lengthRatio: Record<Lang, Record<Lang, number>>
   /** Folded texts for query matching. */
   folded: Array<Partial<Record<Lang, string>>>
+  /** Set when the index holds an even sample of a larger memory: the memory's number of units. */
+  sampledFrom?: number
 }
 
 export interface Span {

@@ -5,7 +5,7 @@
 import type { Client } from '@libsql/client'
 import { LANGS, type Lang } from '../../aligner/types.ts'
 import { checkUnitsAsync, variantFindingsAsync, type VariantTerm } from './checks.ts'
-import type { Finding, FindingKind, RenderingsResponse, ReviewResponse, TermCandidate, TermsResponse } from './contract.ts'
+import type { Finding, FindingKind, MemorySample, RenderingsResponse, ReviewResponse, TermCandidate, TermsResponse } from './contract.ts'
 import { acceptedKeys, allEntries, rulesFromEntries } from './glossary.ts'
 import { findDocument, fingerprint, loadUnits, memoryIndex, unitsOfDocument } from './memory.ts'
 import { mineTermsAsync, type MinedTerm } from './mining.ts'
@@ -43,8 +43,14 @@ export async function renderingsFor(client: Client, query: RenderingsQuery): Pro
     occurrences: result.occurrences,
     occurrencesWithTarget: result.occurrencesWithTarget,
     renderings: result.renderings,
+    ...sampleOf(index),
     tookMs: Math.round(performance.now() - t0),
   }
+}
+
+/** `{sample}` when the index holds a sample of a larger memory, else nothing. */
+function sampleOf(index: MemoryIndex): { sample?: MemorySample } {
+  return index.sampledFrom ? { sample: { units: index.units.length, of: index.sampledFrom } } : {}
 }
 
 export interface TermsQuery {
@@ -126,7 +132,7 @@ export async function termCandidates(client: Client, query: TermsQuery): Promise
   }
   // the glossary changes without the memory changing: its links are read fresh
   const candidates = (await pending).map((c) => ({ ...c, glossaryEntryId: glossaryByKey.get(phraseKeyOf(c.term, lang)) ?? null }))
-  return { language: lang, document: symbol, candidates, tookMs: Math.round(performance.now() - t0) }
+  return { language: lang, document: symbol, candidates, ...sampleOf(index), tookMs: Math.round(performance.now() - t0) }
 }
 
 const variantCache = new WeakMap<MemoryIndex, Map<string, Promise<Finding[]>>>()
@@ -159,7 +165,8 @@ export async function review(client: Client, query: ReviewQuery = {}): Promise<R
   // the rendering index is needed for variants only; the other checks read the units straight
   const index = withVariants ? await memoryIndex(client) : null
   const scope = index && symbol !== null ? unitsOfDocument(index, symbol) : undefined
-  const units = index ? (scope ? [...scope].map((i) => index.units[i]) : index.units) : await loadUnits(client, documentId)
+  // a document is checked whole even when the index holds only a sample of the memory
+  const units = index && !(index.sampledFrom && documentId !== undefined) ? (scope ? [...scope].map((i) => index.units[i]) : index.units) : await loadUnits(client, documentId)
   const entries = await allEntries(client)
   const rules = rulesFromEntries(entries)
   const kinds = query.kinds
@@ -204,7 +211,7 @@ export async function review(client: Client, query: ReviewQuery = {}): Promise<R
   for (const f of findings) f.accepted = accepted.has(f.key)
   const counts: Partial<Record<FindingKind, number>> = {}
   for (const f of findings) counts[f.kind] = (counts[f.kind] ?? 0) + 1
-  return { document: symbol, sourceLang: query.sourceLang ?? 'zh', units: units.length, counts, findings, tookMs: Math.round(performance.now() - t0) }
+  return { document: symbol, sourceLang: query.sourceLang ?? 'zh', units: units.length, counts, findings, ...(index ? sampleOf(index) : {}), tookMs: Math.round(performance.now() - t0) }
 }
 
 /**

@@ -50,6 +50,10 @@ export async function run(args: string[]): Promise<number> {
   try {
     await migrateDatabase(database)
     const index = await memoryIndex(database.client)
+    if (index.sampledFrom)
+      process.stderr.write(
+        `sixfold renderings: counted over an even sample of ${index.units.length.toLocaleString('en')} of the memory's ${index.sampledFrom.toLocaleString('en')} aligned units (SIXFOLD_TERMS_MAX_UNITS)\n`,
+      )
     const language = lang ?? detectQueryLanguage(index, term)
     const result = discoverRenderings(index, term, language)
     const renderings: Record<string, unknown[]> = {}

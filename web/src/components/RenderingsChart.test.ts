@@ -1,0 +1,21 @@
+import { mount } from '@vue/test-utils'
+import { describe, expect, it } from 'vitest'
+import RenderingsChart from './RenderingsChart.vue'
+
+const renderings = {
+  en: [{ text: 'Security Council', count: 163, share: 0.988, dice: 0.9, precision: 0.95, key: 'security council', forms: [], examples: [] }],
+}
+
+describe('RenderingsChart', () => {
+  it('shows each rendering with its count and share', () => {
+    const w = mount(RenderingsChart, { props: { renderings, languages: ['en'] } })
+    expect(w.text()).toContain('Security Council')
+    expect(w.text()).toContain('163 · 99%')
+    expect(w.find('[data-test="renderings-sample"]').exists()).toBe(false)
+  })
+
+  it('says when the counts are over a sample of a larger memory', () => {
+    const w = mount(RenderingsChart, { props: { renderings, languages: ['en'], sample: { units: 150000, of: 1000000 } } })
+    expect(w.find('[data-test="renderings-sample"]').text()).toBe("Counted over an even sample of 150,000 of the memory's 1,000,000 aligned units.")
+  })
+})
