@@ -18,7 +18,7 @@ import { extractFacts, type Fact } from '../../aligner/signals/facts.ts'
 import { arabicOrdinal, chineseToInt, ordinalWord, romanToInt } from '../../aligner/signals/numerals.ts'
 import { LANGS, type Lang } from '../../aligner/types.ts'
 import type { Finding, FindingKind, FindingSegment, TextSpan } from './contract.ts'
-import { containsPhrase, discoverRenderings, discoverRenderingsAsync, yieldToEventLoop, zhWordMatches, type Discovery, type MemoryIndex } from './renderings.ts'
+import { containsPhrase, discoverRenderings, discoverRenderingsAsync, tokensOf, yieldToEventLoop, zhWordMatches, type Discovery, type MemoryIndex } from './renderings.ts'
 import { isStopword, tokenize, type Token } from './text.ts'
 import type { AlignedUnit } from './units.ts'
 
@@ -561,7 +561,7 @@ function occurrenceContext(index: MemoryIndex, unit: number, src: Lang, spanStar
       }
   }
   if (best !== term) return best
-  const toks = index.tokens[unit][src] ?? []
+  const toks = tokensOf(index, unit, src) ?? []
   // inside a longer word of the segmentation (a dictionary name: 人权理事会)
   const covering = toks.find((t) => t.start <= spanStart && t.end >= spanStart + term.length && t.end - t.start > term.length)
   if (covering) return covering.key

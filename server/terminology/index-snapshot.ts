@@ -3,20 +3,20 @@
  * (`data/sixfold.db.terms-index`), so that a command-line run or a restarted server does
  * not segment and stem the whole memory again (the costly part of building the index).
  *
- * The snapshot holds, per unit and language, each token's offsets and an id into one table
- * of keys; a token's surface is its slice of the unit's text. It is tied to the memory state
+ * The snapshot holds the index's token store (token-store.ts: per unit and language, each
+ * token's offsets and an id into one table of keys). It is tied to the memory state
  * it was made from (the fingerprint of memory.ts) and to the exact list of sentence groups:
  * anything else, a damaged file or an older format, is ignored and the index is built anew.
  */
 import { createHash } from 'node:crypto'
 import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { deserialize, serialize } from 'node:v8'
-import { LANGS, type Lang } from '../../aligner/types.ts'
+import { LANGS } from '../../aligner/types.ts'
 import type { MemoryIndex } from './renderings.ts'
-import type { Token } from './text.ts'
+import type { TokenStore } from './token-store.ts'
 import type { AlignedUnit } from './units.ts'
 
-const FORMAT = 1
+const FORMAT = 2
 
 interface Snapshot {
   format: number
@@ -24,13 +24,7 @@ interface Snapshot {
   /** sha1 of the units' texts: a database made anew with the same shape is not the same memory. */
   textHash: string
   groupIds: Int32Array
-  keys: string[]
-  /** start, end, key id of every token, unit by unit, language by language (LANGS order). */
-  tokens: Int32Array
-  /** Index into `tokens` (in triples) where each unit's language starts; -1: no text in that language. */
-  starts: Int32Array
-  /** Tokens of each unit's language. */
-  counts: Int32Array
+  store: TokenStore
 }
 
 function textHash(units: AlignedUnit[]): string {
@@ -45,40 +39,12 @@ export function snapshotPathOf(databaseFile: string): string {
 }
 
 export function encodeSnapshot(index: MemoryIndex, fingerprint: string): Buffer {
-  const keyIds = new Map<string, number>()
-  const keys: string[] = []
-  let total = 0
-  for (const perLang of index.tokens) for (const l of LANGS) total += perLang[l]?.length ?? 0
-  const tokens = new Int32Array(total * 3)
-  const starts = new Int32Array(index.units.length * LANGS.length).fill(-1)
-  const counts = new Int32Array(index.units.length * LANGS.length)
-  let at = 0
-  index.tokens.forEach((perLang, u) => {
-    LANGS.forEach((l, li) => {
-      const toks = perLang[l]
-      if (!toks) return
-      starts[u * LANGS.length + li] = at
-      counts[u * LANGS.length + li] = toks.length
-      for (const t of toks) {
-        let id = keyIds.get(t.key)
-        if (id === undefined) {
-          id = keys.length
-          keys.push(t.key)
-          keyIds.set(t.key, id)
-        }
-        tokens[at * 3] = t.start
-        tokens[at * 3 + 1] = t.end
-        tokens[at * 3 + 2] = id
-        at++
-      }
-    })
-  })
-  const snapshot: Snapshot = { format: FORMAT, fingerprint, textHash: textHash(index.units), groupIds: Int32Array.from(index.units, (u) => u.groupId), keys, tokens, starts, counts }
+  const snapshot: Snapshot = { format: FORMAT, fingerprint, textHash: textHash(index.units), groupIds: Int32Array.from(index.units, (u) => u.groupId), store: index.store }
   return serialize(snapshot)
 }
 
-/** The tokens of `units` from a snapshot made of the same memory state, or null. */
-export function decodeSnapshot(buffer: Buffer, fingerprint: string, units: AlignedUnit[]): MemoryIndex['tokens'] | null {
+/** The token store of `units` from a snapshot made of the same memory state, or null. */
+export function decodeSnapshot(buffer: Buffer, fingerprint: string, units: AlignedUnit[]): TokenStore | null {
   let s: Snapshot
   try {
     s = deserialize(buffer) as Snapshot
@@ -88,36 +54,25 @@ export function decodeSnapshot(buffer: Buffer, fingerprint: string, units: Align
   if (!s || s.format !== FORMAT || s.fingerprint !== fingerprint || !(s.groupIds instanceof Int32Array) || s.groupIds.length !== units.length) return null
   for (let i = 0; i < units.length; i++) if (s.groupIds[i] !== units[i].groupId) return null
   if (s.textHash !== textHash(units)) return null
-  const out: MemoryIndex['tokens'] = new Array(units.length)
-  for (let u = 0; u < units.length; u++) {
-    const perLang: Partial<Record<Lang, Token[]>> = {}
+  const { store } = s
+  if (!store || !(store.data instanceof Int32Array) || !(store.starts instanceof Int32Array) || !(store.counts instanceof Int32Array) || !Array.isArray(store.keys)) return null
+  if (store.starts.length !== units.length * LANGS.length || store.counts.length !== store.starts.length) return null
+  // every unit's tokens lie inside its text, and every language with text has tokens (and only those)
+  for (let u = 0; u < units.length; u++)
     for (let li = 0; li < LANGS.length; li++) {
-      const start = s.starts[u * LANGS.length + li]
-      const l = LANGS[li]
-      const text = units[u].texts[l]
-      if (start < 0) {
-        if (text) return null
-        continue
-      }
-      if (!text) return null
-      const n = s.counts[u * LANGS.length + li]
-      const toks: Token[] = new Array(n)
-      for (let k = 0; k < n; k++) {
-        const p = (start + k) * 3
-        const a = s.tokens[p]
-        const b = s.tokens[p + 1]
-        if (b > text.length) return null
-        toks[k] = { start: a, end: b, text: text.slice(a, b), key: s.keys[s.tokens[p + 2]] }
-      }
-      perLang[l] = toks
+      const text = units[u].texts[LANGS[li]]
+      const from = store.starts[u * LANGS.length + li]
+      if ((from >= 0) !== !!text) return null
+      if (from < 0) continue
+      const n = store.counts[u * LANGS.length + li]
+      if ((from + n) * 3 > store.data.length) return null
+      if (n > 0 && store.data[(from + n - 1) * 3 + 1] > text!.length) return null
     }
-    out[u] = perLang
-  }
-  return out
+  return store
 }
 
 /** Reads a snapshot file; null when there is none or it does not fit. */
-export function readSnapshot(path: string, fingerprint: string, units: AlignedUnit[]): MemoryIndex['tokens'] | null {
+export function readSnapshot(path: string, fingerprint: string, units: AlignedUnit[]): TokenStore | null {
   let buffer: Buffer
   try {
     buffer = readFileSync(path)

@@ -111,7 +111,7 @@ export const DEFAULT_MAX_INDEXED_UNITS = 150_000
 
 /**
  * How many aligned units the terminology index may hold (SIXFOLD_TERMS_MAX_UNITS): the index
- * lives in memory (about 32 kB a unit), so a larger memory is indexed as an even sample.
+ * lives in memory (about 5.4 kB a unit, and the unit's texts), so a larger memory is indexed as an even sample.
  */
 export function maxIndexedUnits(env: NodeJS.ProcessEnv = process.env): number {
   const raw = env.SIXFOLD_TERMS_MAX_UNITS

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { variantFindings } from './checks.ts'
 import { mineTerms } from './mining.ts'
-import { buildIndex, buildIndexAsync, detectQueryLanguage, discoverRenderings, discoverRenderingsAsync, intersectCount, sameRendering, zhWordMatches, type MemoryIndex } from './renderings.ts'
+import { buildIndex, buildIndexAsync, detectQueryLanguage, discoverRenderings, discoverRenderingsAsync, intersectCount, sameRendering, tokensOf, zhWordMatches, type MemoryIndex } from './renderings.ts'
 import { readDevset, readSdg } from './units.ts'
 
 describe('rendering discovery on the UNPC devset and the SDG framework', { timeout: 120_000 }, () => {
@@ -78,7 +78,7 @@ describe('rendering discovery on the UNPC devset and the SDG framework', { timeo
   })
 
   it('reports variants of one concept only, and names the documents of their segments', () => {
-    const mined = mineTerms(index.units.map((u) => u.texts.zh ?? ''), 'zh', { limit: 200 }, (i) => index.tokens[i].zh)
+    const mined = mineTerms(index.units.map((u) => u.texts.zh ?? ''), 'zh', { limit: 200 }, (i) => tokensOf(index, i, 'zh'))
     const findings = variantFindings(index, [{ term: '委员会', approved: false }, { term: '性别平等', approved: false }], 'zh', ['en', 'fr', 'es'], { longerTerms: mined.map((m) => m.term) })
     // Committee and Commission are different bodies, not variants of one rendering
     expect(findings.filter((f) => f.message.includes('委员会'))).toEqual([])

@@ -38,6 +38,7 @@ import { detectLanguage } from '../../aligner/language/index.ts'
 import { fold } from '../search/fold.ts'
 import type { AlignedUnit } from './units.ts'
 import { isStopword, tokenize, type Token } from './text.ts'
+import { findKeySequence, hasTokens, keyIdOf, keyIdsOf, materialize, tokenStoreBuilder, type TokenStore } from './token-store.ts'
 
 /** How much stronger than background a word must be to count as part of a rendering (natural log). */
 const TAU = 1.0
@@ -48,8 +49,8 @@ const MAX_EXAMPLES = 3
 
 export interface MemoryIndex {
   units: AlignedUnit[]
-  /** tokens[i][lang]: the tokens of unit i in a language. */
-  tokens: Array<Partial<Record<Lang, Token[]>>>
+  /** The tokens of every unit, compact (read them with tokensOf). */
+  store: TokenStore
   /** Unit indices containing a key, per language (ascending, unique). */
   postings: Record<Lang, Map<string, number[]>>
   /** Number of units with text in both languages. */
@@ -106,7 +107,7 @@ export interface RenderingsResult {
 /** Units tokenized between two yields to the event loop while an index is built asynchronously. */
 const BUILD_SLICE = 48
 
-function indexBuilder(units: AlignedUnit[]) {
+function indexBuilder(units: AlignedUnit[], known?: TokenStore) {
   const postings = {} as Record<Lang, Map<string, number[]>>
   const pairCount = {} as Record<Lang, Record<Lang, number>>
   const pairChars = {} as Record<Lang, Record<Lang, number>>
@@ -119,28 +120,32 @@ function indexBuilder(units: AlignedUnit[]) {
       pairChars[l][m] = 0
     }
   }
-  const tokens: MemoryIndex['tokens'] = new Array(units.length)
+  const store = known ? null : tokenStoreBuilder(units.length)
   const folded: MemoryIndex['folded'] = new Array(units.length)
   const present: Lang[] = []
-  /** Adds unit i, with its tokens when they are known (from a snapshot), else tokenizing it. */
-  const add = (i: number, known?: Partial<Record<Lang, Token[]>>) => {
+  const post = (l: Lang, key: string, i: number) => {
+    const list = postings[l].get(key)
+    // units are added in ascending order: a unit already listed is the last entry
+    if (!list) postings[l].set(key, [i])
+    else if (list[list.length - 1] !== i) list.push(i)
+  }
+  /** Adds unit i: its tokens from the known store (a snapshot), else tokenized now. */
+  const add = (i: number) => {
     const unit = units[i]
-    const perLang: Partial<Record<Lang, Token[]>> = {}
     const foldedTexts: Partial<Record<Lang, string>> = {}
     present.length = 0
     for (const l of LANGS) {
       const text = unit.texts[l]
       if (!text) continue
       present.push(l)
-      const toks = known?.[l] ?? tokenize(text, l)
-      perLang[l] = toks
       if (l === 'zh') foldedTexts.zh = normaliseZh(text)
-      const post = postings[l]
-      for (const t of toks) {
-        const list = post.get(t.key)
-        // units are added in ascending order: a unit already listed is the last entry
-        if (!list) post.set(t.key, [i])
-        else if (list[list.length - 1] !== i) list.push(i)
+      if (known) {
+        const ids = keyIdsOf(known, i, l)
+        if (ids) for (let k = 0; k < ids.count; k++) post(l, known.keys[ids.data[(ids.from + k) * 3 + 2]], i)
+      } else {
+        const toks = tokenize(text, l)
+        store!.add(i, l, toks)
+        for (const t of toks) post(l, t.key, i)
       }
     }
     for (const a of present)
@@ -148,7 +153,6 @@ function indexBuilder(units: AlignedUnit[]) {
         pairCount[a][b]++
         pairChars[a][b] += unit.texts[a]!.length
       }
-    tokens[i] = perLang
     folded[i] = foldedTexts
   }
   const finish = (): MemoryIndex => {
@@ -157,7 +161,7 @@ function indexBuilder(units: AlignedUnit[]) {
       lengthRatio[a] = {} as Record<Lang, number>
       for (const b of LANGS) lengthRatio[a][b] = pairChars[a][a] > 0 && pairChars[a][b] > 0 ? pairChars[b][a] / pairChars[a][b] : 1
     }
-    return { units, tokens, postings, pairCount, lengthRatio, folded }
+    return { units, store: known ?? store!.finish(), postings, pairCount, lengthRatio, folded }
   }
   return { add, finish }
 }
@@ -173,14 +177,31 @@ export function buildIndex(units: AlignedUnit[]): MemoryIndex {
  * meanwhile). `known` gives the units' tokens when they were kept (an index snapshot): then
  * nothing is tokenized again.
  */
-export async function buildIndexAsync(units: AlignedUnit[], known?: MemoryIndex['tokens']): Promise<MemoryIndex> {
-  const builder = indexBuilder(units)
+export async function buildIndexAsync(units: AlignedUnit[], known?: TokenStore): Promise<MemoryIndex> {
+  const builder = indexBuilder(units, known)
   const slice = known ? BUILD_SLICE * 50 : BUILD_SLICE
   for (let i = 0; i < units.length; i++) {
-    builder.add(i, known?.[i])
+    builder.add(i)
     if (i % slice === slice - 1) await yieldToEventLoop()
   }
   return builder.finish()
+}
+
+/** Token objects made lately, per index (a query reads the same few units again and again). */
+const recentTokens = new WeakMap<MemoryIndex, Map<number, Token[] | undefined>>()
+const RECENT_TOKENS = 4096
+
+/** The tokens of unit `unit` in a language, or undefined when the unit has no text in it. */
+export function tokensOf(index: MemoryIndex, unit: number, lang: Lang): Token[] | undefined {
+  let recent = recentTokens.get(index)
+  if (!recent) recentTokens.set(index, (recent = new Map()))
+  const id = unit * 8 + LANGS.indexOf(lang)
+  if (recent.has(id)) return recent.get(id)
+  const text = index.units[unit].texts[lang]
+  const toks = text ? materialize(index.store, unit, lang, text) : undefined
+  if (recent.size >= RECENT_TOKENS) recent.delete(recent.keys().next().value!)
+  recent.set(id, toks)
+  return toks
 }
 
 /** Lets pending I/O and timers run (long computations call it between slices of work). */
@@ -222,17 +243,10 @@ export function findOccurrences(index: MemoryIndex, query: string, lang: Lang): 
   if (keys.length === 0) return out
   let rarest = keys[0]
   for (const k of keys) if ((index.postings[lang].get(k)?.length ?? 0) < (index.postings[lang].get(rarest)?.length ?? 0)) rarest = k
+  const ids = keys.map((k) => keyIdOf(index.store, k))
+  if (ids.includes(-1)) return out
   for (const i of index.postings[lang].get(rarest) ?? []) {
-    const toks = index.tokens[i][lang]!
-    const spans: Span[] = []
-    for (let s = 0; s + keys.length <= toks.length; s++) {
-      let ok = true
-      for (let k = 0; k < keys.length && ok; k++) ok = toks[s + k].key === keys[k]
-      if (ok) {
-        spans.push({ start: toks[s].start, end: toks[s + keys.length - 1].end })
-        s += keys.length - 1
-      }
-    }
+    const spans = findKeySequence(index.store, i, lang, ids)
     if (spans.length) out.push({ unit: i, spans })
   }
   return out
@@ -312,7 +326,7 @@ const GLOBAL_COMPETITION_MAX = 40
  * dictionary word 联合国毒品和犯罪问题办公室), so that each part of a name keeps its translation.
  */
 function queryWordKeys(index: MemoryIndex, term: string, lang: Lang, o: Occurrence): string[] {
-  const keys = new Set((index.tokens[o.unit][lang] ?? []).filter((t) => overlaps(t, o.spans) && !isStopword(lang, t.text)).map((t) => t.key))
+  const keys = new Set((tokensOf(index, o.unit, lang) ?? []).filter((t) => overlaps(t, o.spans) && !isStopword(lang, t.text)).map((t) => t.key))
   if (lang === 'zh') {
     const q = normaliseZh(term)
     for (let i = 0; i < q.length; i++)
@@ -491,7 +505,9 @@ function unitsWith(index: MemoryIndex, lang: Lang, keys: string[]): number[] {
     if (!p) return []
     if (!rarest || p.length < rarest.length) rarest = p
   }
-  return (rarest ?? []).filter((i) => containsKeys(index.tokens[i][lang], keys))
+  const ids = keys.map((k) => keyIdOf(index.store, k))
+  if (ids.includes(-1)) return []
+  return (rarest ?? []).filter((i) => findKeySequence(index.store, i, lang, ids).length > 0)
 }
 
 export interface DiscoverOptions {
@@ -529,7 +545,7 @@ function startDiscovery(index: MemoryIndex, query: string, lang: Lang, options: 
 /** The renderings of the query in one target language (fills result.renderings[tgt] and result.spans[tgt]). */
 function discoverTarget(index: MemoryIndex, lang: Lang, occ: Occurrence[], allUnits: number[], tgt: Lang, options: DiscoverOptions, result: Discovery): void {
   const term = result.term
-  const withT = occ.filter((o) => index.tokens[o.unit][tgt])
+  const withT = occ.filter((o) => hasTokens(index.store, o.unit, tgt))
   const n = withT.length
   result.occurrencesWithTarget[tgt] = n
   if (n === 0) {
@@ -541,7 +557,7 @@ function discoverTarget(index: MemoryIndex, lang: Lang, occ: Occurrence[], allUn
   const inOcc = new Map<string, number[]>()
   withT.forEach((o, j) => {
     const seen = new Set<string>()
-    for (const t of index.tokens[o.unit][tgt]!) {
+    for (const t of tokensOf(index, o.unit, tgt)!) {
       if (seen.has(t.key)) continue
       seen.add(t.key)
       let l = inOcc.get(t.key)
@@ -578,7 +594,7 @@ function discoverTarget(index: MemoryIndex, lang: Lang, occ: Occurrence[], allUn
   if (n >= 10) {
     const srcKeysOf: string[][] = withT.map((o) => {
       const seen = new Set<string>()
-      for (const t of index.tokens[o.unit][lang] ?? []) if (!overlaps(t, o.spans) && !isStopword(lang, t.text)) seen.add(t.key)
+      for (const t of tokensOf(index, o.unit, lang) ?? []) if (!overlaps(t, o.spans) && !isStopword(lang, t.text)) seen.add(t.key)
       return [...seen]
     })
     const srcCount = new Map<string, number>()
@@ -603,8 +619,8 @@ function discoverTarget(index: MemoryIndex, lang: Lang, occ: Occurrence[], allUn
   if (n <= GLOBAL_COMPETITION_MAX) {
     for (const o of withT) {
       const dropped = new Set<string>()
-      const srcKeys = [...new Set((index.tokens[o.unit][lang] ?? []).filter((t) => !overlaps(t, o.spans) && !isStopword(lang, t.text)).map((t) => t.key))]
-      for (const w of new Set(index.tokens[o.unit][tgt]!.map((t) => t.key))) {
+      const srcKeys = [...new Set((tokensOf(index, o.unit, lang) ?? []).filter((t) => !overlaps(t, o.spans) && !isStopword(lang, t.text)).map((t) => t.key))]
+      for (const w of new Set(tokensOf(index, o.unit, tgt)!.map((t) => t.key))) {
         if ((wordScore.get(w) ?? -1) <= 0) continue
         const fw = index.postings[tgt].get(w)?.length ?? 1
         const own = ownAssociation(w)
@@ -645,8 +661,8 @@ function discoverTarget(index: MemoryIndex, lang: Lang, occ: Occurrence[], allUn
     const text = unit.texts[tgt]!
     currentUnit = o.unit
     const k = Math.min(o.spans.length, 3)
-    let spans = core.size > 0 && n >= 3 ? extractSpans(text, index.tokens[o.unit][tgt]!, coreScore, tgt, k) : []
-    if (spans.length === 0) spans = extractSpans(text, index.tokens[o.unit][tgt]!, score, tgt, k)
+    let spans = core.size > 0 && n >= 3 ? extractSpans(text, tokensOf(index, o.unit, tgt)!, coreScore, tgt, k) : []
+    if (spans.length === 0) spans = extractSpans(text, tokensOf(index, o.unit, tgt)!, score, tgt, k)
     spansByUnit.set(o.unit, spans)
     const seenHere = new Set<string>()
     for (const s of spans) {

@@ -9,7 +9,7 @@ import type { Finding, FindingKind, MemorySample, RenderingsResponse, ReviewResp
 import { acceptedKeys, allEntries, rulesFromEntries } from './glossary.ts'
 import { findDocument, fingerprint, loadUnits, memoryIndex, unitsOfDocument } from './memory.ts'
 import { mineTermsAsync, type MinedTerm } from './mining.ts'
-import { detectQueryLanguage, discoverRenderingsAsync, phraseKeyOf, wrongScriptNote, type MemoryIndex } from './renderings.ts'
+import { detectQueryLanguage, discoverRenderingsAsync, phraseKeyOf, tokensOf, wrongScriptNote, type MemoryIndex } from './renderings.ts'
 
 export interface RenderingsQuery {
   q: string
@@ -77,7 +77,7 @@ export function minedCandidates(index: MemoryIndex, lang: Lang, symbol: string |
       ids.map((i) => index.units[i].texts[lang] ?? ''),
       lang,
       { limit: MINED_LIMIT },
-      (k) => index.tokens[ids[k]][lang],
+      (k) => tokensOf(index, ids[k], lang),
     )
     if (cache.size > 50) cache.clear()
     cache.set(key, hit)
