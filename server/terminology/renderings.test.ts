@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { variantFindings } from './checks.ts'
 import { mineTerms } from './mining.ts'
-import { buildIndex, buildIndexAsync, detectQueryLanguage, discoverRenderings, discoverRenderingsAsync, intersectCount, sameRendering, tokensOf, zhWordMatches, type MemoryIndex } from './renderings.ts'
+import { buildIndex, buildIndexAsync, detectQueryLanguage, discoverRenderings, discoverRenderingsAsync, intersectCount, sameRendering, tokensOf, unsegmentedWords, zhWordMatches, type MemoryIndex } from './renderings.ts'
+import { tokenize } from './text.ts'
 import { readDevset, readSdg } from './units.ts'
 
 describe('rendering discovery on the UNPC devset and the SDG framework', { timeout: 120_000 }, () => {
@@ -55,6 +56,17 @@ describe('rendering discovery on the UNPC devset and the SDG framework', { timeo
     const r = discoverRenderings(index, '残疾人', 'zh', { targets: ['ru', 'fr'] })
     expect(sameRendering(r.renderings.ru![0].text, 'инвалиды', 'ru'), r.renderings.ru![0].text).toBe(true)
     expect(sameRendering(r.renderings.fr![0].text, 'personnes handicapées', 'fr'), r.renderings.fr![0].text).toBe(true)
+  })
+
+  it('lets Chinese words the segmenter split into characters compete for a rendering (两年期 beside 方案预算)', () => {
+    const text = '8. 决定2016-2017两年期拟议方案预算应编列根据现行方法重计费用的经费'
+    const at = text.indexOf('方案预算')
+    const words = unsegmentedWords(text, tokenize(text, 'zh'), [{ start: at, end: at + 4 }])
+    expect(words).toContain('两年期')
+    // function characters end a run: no "的人" from 服务的人
+    const other = '惩罚购买性服务的人、落实关于卖淫和人口贩运的《巴勒莫议定书》'
+    const k = other.indexOf('人口贩运')
+    expect(unsegmentedWords(other, tokenize(other, 'zh'), [{ start: k, end: k + 4 }]).filter((w) => w.includes('的'))).toEqual([])
   })
 
   it('answers queries in other languages, into Chinese too, and detects their language', () => {

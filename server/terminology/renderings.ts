@@ -317,6 +317,42 @@ function extractSpans(text: string, toks: Token[], score: (t: Token) => number, 
   return out
 }
 
+const HAN = /^\p{Script=Han}+$/u
+
+/**
+ * Chinese words beside a query that the segmenter did not make: runs of two to four
+ * single-character tokens that are not function words (两/年/期 → 两年期) and the part of a token that the query cuts
+ * (缔约方大会 when the query ends just before it inside one token), at most eight a segment.
+ */
+export function unsegmentedWords(text: string, toks: Token[], spans: Span[]): string[] {
+  const out = new Set<string>()
+  let run: Token[] = []
+  const flush = () => {
+    if (run.length >= 2 && run.length <= 4) out.add(text.slice(run[0].start, run[run.length - 1].end))
+    run = []
+  }
+  for (const t of toks) {
+    const cut = spans.find((sp) => t.start < sp.end && sp.start < t.end)
+    if (cut) {
+      flush()
+      // the part of a token outside the query's span
+      const before = text.slice(t.start, Math.max(t.start, cut.start))
+      const after = text.slice(Math.min(t.end, cut.end), t.end)
+      for (const part of [before, after]) if (part.length >= 2 && HAN.test(part)) out.add(part)
+      continue
+    }
+    // a function character (的, 和, 这 …) is not part of a name: it ends a run
+    const single = t.end - t.start === 1 && HAN.test(t.text) && !isStopword('zh', t.text)
+    if (single && (run.length === 0 || run[run.length - 1].end === t.start)) run.push(t)
+    else {
+      flush()
+      if (single) run.push(t)
+    }
+  }
+  flush()
+  return [...out].slice(0, 8)
+}
+
 /** Occurrences up to which the global competition runs (it costs posting intersections). */
 const GLOBAL_COMPETITION_MAX = 40
 
@@ -620,21 +656,29 @@ function discoverTarget(index: MemoryIndex, lang: Lang, occ: Occurrence[], allUn
     for (const o of withT) {
       const dropped = new Set<string>()
       const srcKeys = [...new Set((tokensOf(index, o.unit, lang) ?? []).filter((t) => !overlaps(t, o.spans) && !isStopword(lang, t.text)).map((t) => t.key))]
+      const extra = lang === 'zh' ? unsegmentedWords(index.units[o.unit].texts.zh!, tokensOf(index, o.unit, lang) ?? [], o.spans).filter((e) => !queryKeys.includes(e)) : []
       for (const w of new Set(tokensOf(index, o.unit, tgt)!.map((t) => t.key))) {
         if ((wordScore.get(w) ?? -1) <= 0) continue
         const fw = index.postings[tgt].get(w)?.length ?? 1
         const own = ownAssociation(w)
+        let explained = false
         for (const e of srcKeys) {
           if (queryKeys.includes(e) || (lang === 'zh' && e.length < 2)) continue
           // Dice can be at most 2·min(fe, fw)/(fe + fw): skip the intersection when even that cannot win
           const fe = index.postings[lang].get(e)?.length ?? 0
           if ((2 * Math.min(fe, fw)) / (fe + fw) <= own) continue
           if (dice(index, lang, e, tgt, w) > own) {
-            if ((globalThis as { DEBUG?: boolean }).DEBUG) console.log('drop', w, 'own', own.toFixed(3), 'by', e, dice(index, lang, e, tgt, w).toFixed(3))
-            dropped.add(w)
+            explained = true
             break
           }
         }
+        // Chinese words the segmenter did not make (两/年/期, or the rest of a token the query cuts)
+        // compete as substrings of the texts
+        if (!explained) for (const e of extra) if (queryWordDice(index, lang, e, tgt, w) > own) {
+          explained = true
+          break
+        }
+        if (explained) dropped.add(w)
       }
       if (dropped.size) explainedElsewhere.set(o.unit, dropped)
     }
