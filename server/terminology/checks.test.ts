@@ -86,6 +86,18 @@ describe('consistency checks', () => {
     expect(checkUnits([u], { kinds: ['symbol'] }).map((f) => f.message)).toEqual(['document symbol 1807(2008) (zh) is missing from the ru segment'])
   })
 
+  it('reads a term inside a longer glossary term as that longer term (联合国 in 联合国大会)', () => {
+    const un: GlossaryRule[] = [
+      { entryId: 3, source: { zh: ['联合国'] }, approved: { fr: ['Nations Unies'] }, deprecated: {} },
+      { entryId: 4, source: { zh: ['联合国大会'] }, approved: { fr: ['Assemblée générale des Nations Unies'] }, deprecated: {} },
+    ]
+    const short = unit({ zh: '联合国大会通过了该决议。', fr: "L'Assemblée générale a adopté la résolution." })
+    expect(checkUnits([short], { glossary: un, kinds: ['glossary'] }).map((f) => f.key)).toEqual(['glossary:zh-fr:1:4:missing'])
+    // 联合国 on its own elsewhere in the segment still answers to its own rendering
+    const both = unit({ zh: '联合国大会请联合国秘书处提出报告。', fr: "L'Assemblée générale a prié le Secrétariat de présenter un rapport." })
+    expect(checkUnits([both], { glossary: un, kinds: ['glossary'] }).map((f) => f.key).sort()).toEqual(['glossary:zh-fr:1:3:missing', 'glossary:zh-fr:1:4:missing'])
+  })
+
   it('accepts the adjective of an approved name as its rendering, and nothing looser', () => {
     const israel: GlossaryRule[] = [{ entryId: 2, source: { zh: ['以色列'] }, approved: { fr: ['Israël'], ru: ['Израиль'] }, deprecated: {} }]
     const derived = unit({ zh: '以色列的侵略使11万多人无家可归。', fr: "plus de 110 000 personnes n'ont plus de toit à cause de l'agression israélienne", ru: 'совершаются израильскими поселенцами' })

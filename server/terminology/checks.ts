@@ -429,11 +429,24 @@ function glossaryFindings(unit: AlignedUnit, src: Lang, tgt: Lang, rules: Glossa
   const tt = unit.texts[tgt]
   if (!st || !tt) return []
   const out: Finding[] = []
+  // the source terms present, with where they are; a term inside a longer glossary term
+  // (联合国 in 联合国大会) is that longer term's occurrence and answers to its rendering only
+  const found: Array<{ rule: GlossaryRule; form: string; spans: TextSpan[] }> = []
   for (const rule of rules) {
-    const forms = rule.source[src] ?? []
-    // a cheap test first: a Chinese term must be a substring; a term in another language must share its first word's letters
-    const present = forms.find((f) => f && (src === 'zh' ? st.includes(f.trim()) : true) && containsPhrase(st, src, f))
-    if (!present) continue
+    for (const f of rule.source[src] ?? []) {
+      // a cheap test first: a Chinese term must be a substring
+      if (!f || (src === 'zh' && !st.includes(f.trim()))) continue
+      const spans = spansOf(st, src, f)
+      if (spans.length) {
+        found.push({ rule, form: f, spans })
+        break
+      }
+    }
+  }
+  const inLonger = (sp: TextSpan, self: GlossaryRule) =>
+    found.some((o) => o.rule !== self && o.spans.some((x) => x.start <= sp.start && sp.end <= x.end && x.end - x.start > sp.end - sp.start))
+  for (const { rule, form: present, spans } of found) {
+    if (spans.every((sp) => inLonger(sp, rule))) continue
     const approved = rule.approved[tgt] ?? []
     const deprecated = rule.deprecated[tgt] ?? []
     const used = deprecated.find((d) => containsPhrase(tt, tgt, d))
