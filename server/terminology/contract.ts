@@ -93,6 +93,8 @@ export interface GlossaryEntry {
 
 /** POST /api/glossary (and the shape of TBX/CSV import entries). */
 export interface GlossaryEntryInput {
+  /** In an imported file: the entry's id in the glossary it was exported from (TBX c12, CSV id). */
+  id?: number
   concept?: string | null
   status?: EntryStatus
   note?: string | null
@@ -116,7 +118,12 @@ export interface GlossaryResponse {
 
 /** POST /api/glossary/import?format=tbx|csv (body: the file) */
 export interface GlossaryImportResponse {
+  /** Entries read from the file: created plus updated. */
   imported: number
+  /** New entries. */
+  created: number
+  /** Entries already in the glossary (the same id and a shared term, or the same terms), updated in place. */
+  updated: number
   format: 'tbx' | 'csv'
 }
 

@@ -104,7 +104,9 @@ export function importCsv(text: string): GlossaryEntryInput[] {
     const statusRaw = at('status') >= 0 ? (r[at('status')] ?? '').trim().toLowerCase() : ''
     if (statusRaw && !STATUSES.includes(statusRaw as EntryStatus)) throw new SixfoldError('bad_csv', `CSV line ${line}: status "${statusRaw}" is not candidate, approved or deprecated`)
     const get = (name: string) => (at(name) >= 0 ? (r[at(name)] ?? '').trim() || null : null)
-    entries.push({ status: (statusRaw || 'candidate') as EntryStatus, concept: get('concept'), note: get('note'), origin: 'csv', terms })
+    const idText = get('id')
+    const id = idText !== null && /^\d+$/.test(idText) ? Number(idText) : undefined
+    entries.push({ ...(id !== undefined ? { id } : {}), status: (statusRaw || 'candidate') as EntryStatus, concept: get('concept'), note: get('note'), origin: 'csv', terms })
   })
   return entries
 }

@@ -87,8 +87,13 @@ export async function createEntry(client: Client, input: GlossaryEntryInput): Pr
   return (await getEntry(client, id))!
 }
 
-/** Imports many entries in one transaction (all or nothing). */
-export async function importEntries(client: Client, raw: GlossaryEntryInput[]): Promise<number> {
+/**
+ * Imports many entries in one transaction (all or nothing). An entry already in the glossary
+ * is updated in place, not added again: the one with the file's id when it shares a term with
+ * it (a file exported from this glossary), else the one with exactly the same terms. So a
+ * glossary exported, edited and imported again keeps one entry per concept.
+ */
+export async function importEntries(client: Client, raw: GlossaryEntryInput[]): Promise<{ created: number; updated: number }> {
   const inputs = raw.map(withoutDuplicateTerms)
   inputs.forEach((input, i) => {
     try {
@@ -98,8 +103,46 @@ export async function importEntries(client: Client, raw: GlossaryEntryInput[]): 
     }
   })
   return inWriteTransaction(client, async (tx) => {
-    for (const input of inputs) await insertEntry(tx, input)
-    return inputs.length
+    // the glossary's terms, to find an entry again (the file's own entries count as they are added)
+    const rs = await tx.execute('SELECT entry_id, lang, text FROM glossary_terms')
+    const termsOf = new Map<number, Set<string>>()
+    for (const r of rs.rows) {
+      const id = Number(r.entry_id)
+      let set = termsOf.get(id)
+      if (!set) termsOf.set(id, (set = new Set()))
+      set.add(termIdentity({ lang: String(r.lang) as Lang, text: String(r.text), usage: 'preferred' }))
+    }
+    const bySet = new Map<string, number>()
+    for (const [id, set] of termsOf) bySet.set([...set].sort().join('\u0002'), id)
+    let created = 0
+    let updated = 0
+    for (const input of inputs) {
+      const ids = new Set(input.terms.map(termIdentity))
+      const setKey = [...ids].sort().join('\u0002')
+      const byId = input.id !== undefined ? termsOf.get(input.id) : undefined
+      const same = byId && [...ids].some((t) => byId.has(t)) ? input.id! : bySet.get(setKey)
+      if (same === undefined) {
+        const id = await insertEntry(tx, input)
+        termsOf.set(id, ids)
+        bySet.set(setKey, id)
+        created++
+        continue
+      }
+      await tx.execute({
+        sql: "UPDATE glossary_entries SET concept = coalesce(?, concept), status = coalesce(?, status), note = coalesce(?, note), score = coalesce(?, score), frequency = coalesce(?, frequency), updated_at = (unixepoch('subsec') * 1000) WHERE id = ?",
+        args: [input.concept ?? null, input.status ?? null, input.note ?? null, input.score ?? null, input.frequency ?? null, same],
+      })
+      await tx.execute({ sql: 'DELETE FROM glossary_terms WHERE entry_id = ?', args: [same] })
+      await writeTerms(tx, same, input.terms)
+      if (input.refs?.length) {
+        await tx.execute({ sql: 'DELETE FROM glossary_refs WHERE entry_id = ?', args: [same] })
+        await writeRefs(tx, same, input.refs)
+      }
+      termsOf.set(same, ids)
+      bySet.set(setKey, same)
+      updated++
+    }
+    return { created, updated }
   })
 }
 

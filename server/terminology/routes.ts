@@ -184,16 +184,16 @@ export function terminologyRoutes(context: { client: Client }): Hono {
       if (!format) return errorResponse(c, 400, 'bad_request', 'say which format: ?format=tbx or ?format=csv')
       const entries = await guarded(async () => (format === 'tbx' ? importTbx(text) : importCsv(text)))
       if (entries.length === 0) return errorResponse(c, 400, 'bad_request', `the ${format.toUpperCase()} file holds no entries`)
-      const imported = await guarded(() => importEntries(client, entries))
-      return c.json({ imported, format } satisfies GlossaryImportResponse)
+      const { created, updated } = await guarded(() => importEntries(client, entries))
+      return c.json({ imported: created + updated, created, updated, format } satisfies GlossaryImportResponse)
     },
   )
 
   api.post('/glossary/seed', async (c) => {
     const existing = await client.execute("SELECT count(*) AS n FROM glossary_entries WHERE origin = 'sdg'")
     if (Number(existing.rows[0].n) > 0) return errorResponse(c, 409, 'conflict', 'the SDG seed glossary is already imported')
-    const imported = await guarded(async () => importEntries(client, await sdgSeedEntries(client)))
-    return c.json({ imported, format: 'tbx' } satisfies GlossaryImportResponse)
+    const { created, updated } = await guarded(async () => importEntries(client, await sdgSeedEntries(client)))
+    return c.json({ imported: created + updated, created, updated, format: 'tbx' } satisfies GlossaryImportResponse)
   })
 
   api.get('/glossary/:id', zValidator('param', idParam, invalid), async (c) => {

@@ -1,7 +1,8 @@
 /**
  * A seed glossary from the SDG framework in corpora/sdg: the short titles of the
  * 17 goals in the six languages ("No poverty", "消除贫困", "Pas de pauvreté", …),
- * approved, each referring to its goal in the memory.
+ * each referring to its goal in the memory. They come in as candidates: a short title is a
+ * heading, not a term to require in every sentence, until a terminologist approves it.
  */
 import { fileURLToPath } from 'node:url'
 import type { Client } from '@libsql/client'
@@ -22,7 +23,7 @@ export function sdgGoalEntries(corporaDir = process.env.CORPORA_DIR || DEFAULT_C
     if (!short) continue
     out.push({
       concept: `Sustainable Development Goal ${goal}${title?.texts.en ? `: ${title.texts.en}` : ''}`,
-      status: 'approved',
+      status: 'candidate',
       note: 'Goal short title, SDG framework (A/RES/70/1, A/RES/71/313)',
       origin: 'sdg',
       terms: LANGS.filter((l) => short.texts[l]).map((l) => ({ lang: l, text: short.texts[l]!, usage: 'preferred' as const })),

@@ -84,8 +84,18 @@ describe('TBX', () => {
     const entries = importTbx(xml)
     expect(entries).toHaveLength(17)
     expect(entries[0].terms.find((t) => t.lang === 'en')?.text).toBe('No poverty')
-    expect(entries.every((e) => e.terms.length === 6 && e.status === 'approved')).toBe(true)
+    // the goal titles come in as candidates, for a terminologist to approve
+    expect(entries.every((e) => e.terms.length === 6 && e.status === 'candidate')).toBe(true)
     expect(importTbx(exportTbx(asEntries(sdgGoalEntries('corpora'))))).toEqual(entries)
+  })
+})
+
+describe('TBX status', () => {
+  it('takes an entry whose terms carry no status as a candidate, one with a preferred term as approved', () => {
+    const bare = '<martif type="TBX"><text><body><termEntry id="t1"><langSet xml:lang="en"><tig><term>ocean</term></tig></langSet><langSet xml:lang="zh"><tig><term>海洋</term></tig></langSet></termEntry></body></text></martif>'
+    expect(importTbx(bare)[0].status).toBe('candidate')
+    const preferred = bare.replace('<term>ocean</term>', '<term>ocean</term><termNote type="administrativeStatus">preferredTerm-admn-sts</termNote>')
+    expect(importTbx(preferred)[0].status).toBe('approved')
   })
 })
 

@@ -126,6 +126,7 @@ export function importTbx(xml: string): GlossaryEntryInput[] {
     const langSecs = [...asArray(c.langSec as Node[]), ...asArray(c.langSet as Node[])]
     if (langSecs.length === 0) fail(`${where} has no <langSec> (or <langSet>)`)
     const terms: GlossaryEntryInput['terms'] = []
+    let statusGiven = false
     for (const ls of langSecs) {
       const raw = String(ls['@_xml:lang'] ?? ls['@_lang'] ?? '')
       const lang = raw.toLowerCase().split(/[-_]/)[0]
@@ -139,19 +140,24 @@ export function importTbx(xml: string): GlossaryEntryInput[] {
         if (!term) fail(`${where}, language ${lang}: a <termSec> has no <term> text`)
         const notes = [...asArray(ts.termNote as Node[]), ...asArray((ts.termGrp as Node | undefined)?.termNote as Node[])]
         const status = notes.find((n) => String(n['@_type'] ?? '') === 'administrativeStatus')
+        if (status) statusGiven = true
         terms.push({ lang: lang as Lang, text: term, usage: status ? usageFromAdmin(textOf(status)) : 'preferred' })
       }
     }
     const admins = asArray(c.admin as Node[])
     const adminOf = (type: string) => admins.find((a) => String(a['@_type']) === type)
     const statusText = textOf(adminOf('entryStatus')).trim()
+    // an entry whose terms carry no status is a candidate until a terminologist approves it;
+    // preferred terms (TBX-Basic administrativeStatus) make an approved entry
     const status: EntryStatus = STATUSES.includes(statusText as EntryStatus)
       ? (statusText as EntryStatus)
-      : terms.some((t) => t.usage === 'preferred')
-        ? 'approved'
-        : terms.every((t) => t.usage === 'deprecated')
-          ? 'deprecated'
-          : 'candidate'
+      : !statusGiven
+        ? 'candidate'
+        : terms.some((t) => t.usage === 'preferred')
+          ? 'approved'
+          : terms.every((t) => t.usage === 'deprecated')
+            ? 'deprecated'
+            : 'candidate'
     const descrip = asArray(c.descrip as Node[]).find((d) => String(d['@_type']) === 'definition') ?? asArray(c.descrip as Node[])[0]
     const note = asArray(c.note as unknown[]).map(textOf).filter(Boolean).join('\n')
     const refs: GlossaryRef[] = asArray(c.ref as Node[]).map((r) => {
@@ -161,7 +167,10 @@ export function importTbx(xml: string): GlossaryEntryInput[] {
       return { groupId: gid ? Number(gid[1]) : null, documentSymbol: doc?.trim() || null, paragraphLabel: para?.trim() || null }
     })
     const num = (x: string) => (x.trim() === '' || !Number.isFinite(Number(x)) ? null : Number(x))
+    // our own export names entries c<id>: kept, so that importing it again updates them
+    const ownId = /^c(\d+)$/.exec(String(c['@_id'] ?? ''))
     entries.push({
+      ...(ownId ? { id: Number(ownId[1]) } : {}),
       concept: descrip ? textOf(descrip) || null : null,
       status,
       note: note || null,
