@@ -71,7 +71,8 @@ describe('ReviewView', () => {
     const numbers = w.find('[data-kind=facts]')
     expect(numbers.find('.message').text()).toContain('2030')
     expect(numbers.findAll('mark').map((m) => m.text())).toEqual(['2030', '2013'])
-    expect(numbers.find('a').attributes('href')).toBe('/alignment/sdg?level=sentence&group=483')
+    // the alignment view opens on the finding's other language, where its segment is
+    expect(numbers.find('a').attributes('href')).toBe('/alignment/sdg?level=sentence&group=483&show=en')
     expect(w.find('[data-kind=untranslated]').text()).toContain('All accepted.')
   })
 
