@@ -37,6 +37,15 @@ describe('facts normalised across the six languages', () => {
     // a month name is a whole word
     expect(keys('2. Maintien de la paix et de la sécurité internationales', 'fr')).toEqual(['number:2'])
   })
+  it('reads Russian months in the instrumental and with месяца, lists of months, and Arabic decimal commas', () => {
+    expect(keys('между октябрем 2013 года и февралем 2014 года', 'ru')).toEqual(['date:2013-10', 'date:2014-02'])
+    expect(keys('20 января месяца 2015 года', 'ru')).toEqual(['date:2015-01-20'])
+    expect(keys('2014年10月和11月', 'zh')).toEqual(['date:2014-10', 'date:2014-11'])
+    expect(keys('en octobre et novembre 2014', 'fr')).toEqual(['date:2014-10', 'date:2014-11'])
+    expect(keys('in October and November 2014', 'en')).toEqual(['date:2014-10', 'date:2014-11'])
+    expect(keys('0,7 في المائة من الدخل القومي', 'ar')).toEqual(['percent:0.7'])
+    expect(keys('1,000 دولار', 'ar')).toEqual(['number:1000'])
+  })
   it('reads scale words in the six languages (150万 = 1.5 million = 1500 тыс.)', () => {
     expect(keys('芬兰提供了150万欧元的捐款', 'zh')).toEqual(['number:1500000'])
     expect(keys('Finland has contributed over Euro1.5 million', 'en')).toEqual(['number:1500000'])

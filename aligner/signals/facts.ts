@@ -27,7 +27,8 @@ const MONTHS: Record<Exclude<Lang, 'zh'>, string[][]> = {
   en: [['january', 'jan'], ['february', 'feb'], ['march', 'mar'], ['april', 'apr'], ['may'], ['june', 'jun'], ['july', 'jul'], ['august', 'aug'], ['september', 'sept', 'sep'], ['october', 'oct'], ['november', 'nov'], ['december', 'dec']],
   fr: [['janvier'], ['février', 'fevrier'], ['mars'], ['avril'], ['mai'], ['juin'], ['juillet'], ['août', 'aout'], ['septembre'], ['octobre'], ['novembre'], ['décembre', 'decembre']],
   es: [['enero'], ['febrero'], ['marzo'], ['abril'], ['mayo'], ['junio'], ['julio'], ['agosto'], ['septiembre', 'setiembre'], ['octubre'], ['noviembre'], ['diciembre']],
-  ru: [['января', 'январь', 'январе'], ['февраля', 'февраль', 'феврале'], ['марта', 'март', 'марте'], ['апреля', 'апрель', 'апреле'], ['мая', 'май', 'мае'], ['июня', 'июнь', 'июне'], ['июля', 'июль', 'июле'], ['августа', 'август', 'августе'], ['сентября', 'сентябрь', 'сентябре'], ['октября', 'октябрь', 'октябре'], ['ноября', 'ноябрь', 'ноябре'], ['декабря', 'декабрь', 'декабре']],
+  // genitive, nominative, prepositional and instrumental ("между октябрем 2013 года и февралем 2014 года")
+  ru: [['января', 'январь', 'январе', 'январем', 'январём'], ['февраля', 'февраль', 'феврале', 'февралем', 'февралём'], ['марта', 'март', 'марте', 'мартом'], ['апреля', 'апрель', 'апреле', 'апрелем'], ['мая', 'май', 'мае', 'маем'], ['июня', 'июнь', 'июне', 'июнем'], ['июля', 'июль', 'июле', 'июлем'], ['августа', 'август', 'августе', 'августом'], ['сентября', 'сентябрь', 'сентябре', 'сентябрем', 'сентябрём'], ['октября', 'октябрь', 'октябре', 'октябрем', 'октябрём'], ['ноября', 'ноябрь', 'ноябре', 'ноябрем', 'ноябрём'], ['декабря', 'декабрь', 'декабре', 'декабрем', 'декабрём']],
   // UN Arabic writes the Levantine and the Egyptian name joined by a slash: أيار/مايو
   ar: [['كانون الثاني/يناير', 'يناير', 'كانون الثاني'], ['شباط/فبراير', 'فبراير', 'شباط'], ['آذار/مارس', 'مارس', 'آذار'], ['نيسان/أبريل', 'أبريل', 'نيسان', 'ابريل'], ['أيار/مايو', 'مايو', 'أيار'], ['حزيران/يونيه', 'يونيه', 'يونيو', 'حزيران'], ['تموز/يوليه', 'يوليه', 'يوليو', 'تموز'], ['آب/أغسطس', 'أغسطس', 'آب'], ['أيلول/سبتمبر', 'سبتمبر', 'أيلول'], ['تشرين الأول/أكتوبر', 'أكتوبر', 'تشرين الأول'], ['تشرين الثاني/نوفمبر', 'نوفمبر', 'تشرين الثاني'], ['كانون الأول/ديسمبر', 'ديسمبر', 'كانون الأول']],
 }
@@ -59,7 +60,7 @@ function monthMatcher(lang: Exclude<Lang, 'zh'>): MonthMatcher {
     const src =
       lang === 'en'
         ? `(?:(\\d{1,2})(?:st|nd|rd|th)?\\s+(${alt})\\.?(?:,?\\s+(\\d{4}))?|(${alt})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:,\\s*(\\d{4}))?|(${alt})\\s+(\\d{4}))${L}`
-        : `(?:(\\d{1,2})(?:er|º|°|\\.)?\\s+(?:de\\s+)?(${alt})${E}(?:\\s+(?:de\\s+|del\\s+)?(\\d{4}))?|(${alt})${E}(?:\\s+(?:de\\s+|del\\s+)?)(\\d{4}))`
+        : `(?:(\\d{1,2})(?:er|º|°|\\.)?\\s+(?:de\\s+)?(${alt})${E}(?:\\s+(?:de\\s+|del\\s+|месяца\\s+)?(\\d{4}))?|(${alt})${E}(?:\\s+(?:de\\s+|del\\s+|месяца\\s+)?)(\\d{4}))`
     m = { re: new RegExp(src, lang === 'ar' ? 'gu' : 'giu'), month }
     monthMatchers.set(lang, m)
   }
@@ -207,6 +208,14 @@ export function extractFacts(text: string, lang: Lang): Fact[] {
       // a range: 18-22 May 2015, du 18 au 22 mai, del 18 al 22 de mayo → also the first day
       const head = day ? t.slice(Math.max(0, m.index - 16), m.index).match(/(?<![\d.,])(\d{1,2})(?:er)?\s*(?:[-–—]{1,2}|al|au|a|по|إلى|و|to|and|et|y|и)\s*$/iu) : null
       if (head) add('date', dateValue(year, mo, String(Number(head[1]))), m.index - head[0].length, m.index)
+      // a list or range of months sharing the year: "October and November 2014", "octobre et novembre 2014"
+      if (!day && year) {
+        const before = t.slice(Math.max(0, m.index - 40), m.index)
+        const prev = new RegExp(`(${[...month.keys()].sort((a, b) => b.length - a.length).map(escape).join('|')})\\s*(?:,|and|et|y|e|и|و|to|à|a|-|–)\\s*$`, lang === 'ar' ? 'u' : 'iu').exec(before)
+        const pm = prev ? month.get(prev[1].toLowerCase()) : undefined
+        const start = prev ? m.index - before.length + prev.index : -1
+        if (pm && free(start, m.index)) add('date', dateValue(year, pm, undefined), start, m.index)
+      }
     }
   }
   // Latin-script names and acronyms: UNODC, COVID-19, SDG, G20 (two or more capitals)
@@ -222,7 +231,10 @@ export function extractFacts(text: string, lang: Lang): Fact[] {
       ? /(?<![\w.,])\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:,\d+)?(?![\d])|(?<![\w.,])\d+\.\d{1,2}(?![\d]|[.,]\d)|(?<![\w.,])\d+(?:,\d+)?(?![\d])/g
       : lang === 'es'
         ? /(?<![\w.,])\d{1,3}(?:[.\u00a0\u202f ]\d{3})+(?:,\d+)?(?![\d])|(?<![\w.,])\d+\.\d{1,2}(?![\d]|[.,]\d)|(?<![\w.,])\d+(?:,\d+)?(?![\d])/g
-        : /(?<![\w.,])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d])|(?<![\w.,])\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:\.\d+)?(?![\d])|(?<![\w.,])\d+(?:\.\d+)?(?![\d])/g
+        : lang === 'ar'
+          ? // Arabic UN texts write decimals with a comma too (0,7 في المائة)
+            /(?<![\w.,])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d])|(?<![\w.,])\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:\.\d+)?(?![\d])|(?<![\w.,])\d+,\d{1,2}(?![\d]|[.,]\d)|(?<![\w.,])\d+(?:\.\d+)?(?![\d])/g
+          : /(?<![\w.,])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d])|(?<![\w.,])\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:\.\d+)?(?![\d])|(?<![\w.,])\d+(?:\.\d+)?(?![\d])/g
   NUM.lastIndex = 0
   // a number glued to a currency written before it: Euro1.5 million, US$2 million
   const GLUED = /(?<=(?:Euro|EUR|USD|CHF|SwF))(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:[.,]\d+)?)(?![\d])/g
