@@ -73,6 +73,20 @@ describe('consistency checks', () => {
     }
   })
 
+  it('meets numbers written in words, and takes a repeated amount for a repetition (devset lines)', () => {
+    const quiet: Array<[string, Partial<AlignedUnit['texts']>]> = [
+      ['在21世纪', { en: 'in the twenty-first century' }],
+      ['75%的人', { en: 'seventy five per cent of people' }],
+      ['每100万活产', { es: 'por millón de nacidos vivos' }],
+      ['行预咨委会建议大会应授权秘书长承付至多5 819 000美元的数额，并作为例外情况动用同一数额。', { fr: "d'engager des dépenses d'un montant maximal de 5 819 000 dollars, et de recourir au Fonds de roulement, également à hauteur de 5 819 000 dollars." }],
+    ]
+    for (const [zh, other] of quiet) expect(checkUnits([unit({ zh, ...other })], { kinds: ['number', 'percent'] }).map((f) => f.message), zh).toEqual([])
+    // but a value changed into another one the list already has is found: each side has one left over
+    const zh = '比利时(2017年)、德国(2018年)、挪威(2016年)、西班牙(2016年)'
+    const changed = unit({ zh, ar: 'إسبانيا (2017)، ألمانيا (2018)، بلجيكا (2017)، النرويج (2016)' })
+    expect(checkUnits([changed], { kinds: ['number'] }).map((f) => f.kind)).toEqual(['number'])
+  })
+
   it('still finds a paragraph number that differs after the point (254.1 against 254.2)', () => {
     const u = unit({ zh: '例如通过了一份标准的就业合同(第254.1段)。', ru: 'включая принятие стандартного трудового договора (пункт 254.2).' })
     expect(checkUnits([u], { kinds: ['number'] }).map((f) => f.kind)).toEqual(['number'])

@@ -88,7 +88,8 @@ function satisfiers(f: Fact): string[] {
   if (f.kind === 'number') out.push(`percent:${f.value}`, `year:${f.value}`, `part:${f.value}`, `whole:${f.value}`)
   // 140.2 (paragraph 140.2) written as 140 on the other side; not 140.3, a different number
   if (f.kind === 'number' && f.value.includes('.')) out.push(`number:${Math.trunc(Number(f.value))}`)
-  if (f.kind === 'percent') out.push(`number:${f.value}`)
+  // a percentage also meets the same figure, or the same number in words ("seventy five per cent")
+  if (f.kind === 'percent') out.push(`number:${f.value}`, `part:${f.value}`)
   if (f.kind === 'resolution') out.push(`part:${f.value}`)
   return out
 }
@@ -145,10 +146,10 @@ function checkable(text: string, facts: Fact[], lang?: Lang): Fact[] {
   const masked: Array<[number, number]> = []
   if (lang === 'ar') for (const m of text.matchAll(AR_GROUPS)) masked.push([m.index!, m.index! + m[0].length])
   for (const m of text.matchAll(TIME)) masked.push([m.index!, m.index! + m[0].length])
-  if (lang === 'zh') for (const m of text.matchAll(ZH_BARE_MONTH)) masked.push([m.index!, m.index! + m[0].length])
-  // labels, footnote calls and numbers in names hide the numbers they are read as, not a date
+  // bare months, labels, footnote calls and numbers in names hide the numbers they are read as, not a date
   // they touch ("3-5 February 2015", "1 January-31 December 2014")
   const numbersOnly: Array<[number, number]> = []
+  if (lang === 'zh') for (const m of text.matchAll(ZH_BARE_MONTH)) numbersOnly.push([m.index!, m.index! + m[0].length])
   for (const m of text.matchAll(FOOTNOTE_CALL)) numbersOnly.push([m.index!, m.index! + m[0].length])
   for (const m of text.matchAll(NAMED_NUMBER)) numbersOnly.push([m.index!, m.index! + m[0].length])
   const label = text.match(LEADING_LABEL)
@@ -170,6 +171,14 @@ function wordNumbers(text: string, lang: Lang): number[] {
     words.forEach((w, i) => {
       const v = ordinalWord(w) ?? ordinalWord(w.replace(/-/g, ' ')) ?? cardinalWord(lang, w)
       if (v !== null) out.push(v)
+      // "seventy five" written as two words
+      if (lang === 'en' && EN_TENS.indexOf(w.toLowerCase()) >= 2) {
+        const next = (words[i + 1] ?? '').toLowerCase()
+        const unit = EN_UNITS.indexOf(next) >= 1 ? EN_UNITS.indexOf(next) : EN_ORDINAL_UNITS.indexOf(next)
+        if (unit >= 1 && unit <= 9) out.push(EN_TENS.indexOf(w.toLowerCase()) * 10 + unit)
+      }
+      // "per million", "por millón": a million without a figure
+      if (/^(?:million|millón|millon)$/iu.test(w)) out.push(1_000_000)
       if (lang === 'ar') {
         // الحادي عشر, الأربعة عشر: the article and the attached و/ب/ل are not part of the numeral
         const bare = words.slice(i, i + 2).map((x) => x.replace(/^(?:و|ب|ل)?(?:ال)?/u, ''))
@@ -236,7 +245,9 @@ function cardinalWord(lang: Lang, word: string): number | null {
   return null
 }
 
-/** `Twenty-four` → 24, `ten` → 10 (English cardinals up to 99). */
+const EN_ORDINAL_UNITS = ['', 'first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth']
+
+/** `Twenty-four` → 24, `twenty-first` → 21, `ten` → 10 (English cardinals up to 99, and compound ordinals). */
 function englishCardinal(word: string): number | null {
   const [a, b] = word.toLowerCase().split('-')
   const u = EN_UNITS.indexOf(a)
@@ -244,7 +255,7 @@ function englishCardinal(word: string): number | null {
   const t = EN_TENS.indexOf(a)
   if (t >= 2) {
     if (b === undefined) return t * 10
-    const v = EN_UNITS.indexOf(b)
+    const v = EN_UNITS.indexOf(b) >= 1 ? EN_UNITS.indexOf(b) : EN_ORDINAL_UNITS.indexOf(b)
     if (v >= 1 && v <= 9) return t * 10 + v
   }
   return null
@@ -324,8 +335,11 @@ function factFindings(unit: AlignedUnit, src: Lang, tgt: Lang, kinds: Set<Findin
   const tf = checkable(tt, factsOf(tt, tgt), tgt)
   if (sf.length === 0 && tf.length === 0) return []
   const out: Finding[] = []
+  /** Facts of one side the other side does not meet; `repeats`: those whose value the other side has, fewer times. */
+  const repeats = new Set<Fact>()
   const missing = (facts: Fact[], other: Fact[], otherText: string, otherLang: Lang): Fact[] => {
     const pool = offers(other, [...wordNumbers(otherText, otherLang), ...fractionWords(otherText, otherLang), ...(otherLang === 'ar' ? arabicGroupReadings(otherText) : [])])
+    const present = new Set(pool.keys())
     const result: Fact[] = []
     for (const f of facts) {
       let met = false
@@ -344,12 +358,25 @@ function factFindings(unit: AlignedUnit, src: Lang, tgt: Lang, kinds: Set<Findin
           }
         }
       }
-      if (!met) result.push(f)
+      if (!met) {
+        result.push(f)
+        if (satisfiers(f).some((k) => present.has(k))) repeats.add(f)
+      }
     }
     return result
   }
-  const srcMissing = missing(sf, tf, tt, tgt)
-  const tgtMissing = missing(tf, sf, st, src)
+  let srcMissing = missing(sf, tf, tt, tgt)
+  let tgtMissing = missing(tf, sf, st, src)
+  // An amount or a year said twice on one side and once on the other ("5 819 000 dollars … to
+  // the same amount", "2015年 … 2015年" against "for 2015 … for the year") is a repetition, not
+  // an error, when the other side has no number left over: a changed value leaves one over on
+  // each side (2016 → 2017 in a list that has both). Symbols and dates keep their counts: a
+  // citation dropped where it is made twice leaves a gap.
+  const numeric = (f: Fact) => f.kind === 'number' || f.kind === 'percent'
+  if (!srcMissing.some(numeric) || !tgtMissing.some(numeric)) {
+    srcMissing = srcMissing.filter((f) => !(numeric(f) && repeats.has(f)))
+    tgtMissing = tgtMissing.filter((f) => !(numeric(f) && repeats.has(f)))
+  }
   for (const cls of ['number', 'date', 'percent', 'symbol'] as const) {
     if (!kinds.has(cls)) continue
     const a = srcMissing.filter((f) => classOf(f) === cls)
