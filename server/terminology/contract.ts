@@ -29,9 +29,11 @@ export interface RenderingsResponse {
   /** true when the language was detected rather than given */
   detected: boolean
   occurrences: number
+  /** Occurrences counted: all of them, or an even sample of 300 when there are more (counts and shares are of these). */
+  examined: number
   occurrencesWithTarget: Partial<Record<Lang, number>>
   renderings: Partial<Record<Lang, Rendering[]>>
-  /** Said when the answer is empty for a reason the user can fix (the term is not in that language). */
+  /** Said when the answer is empty for a reason the user can fix (the term is not in that language, not in the memory, or the document is not aligned yet). */
   note?: string
   sample?: MemorySample
   tookMs: number

@@ -53,6 +53,17 @@ describe('terminology API and command line on the demo corpora', { timeout: 180_
     expect(fr.body.renderings.en![0].text).toBe('Security Council')
   })
 
+  it('GET /api/renderings: says how many occurrences were counted, and why an answer is empty', async () => {
+    const many = await call<RenderingsResponse>(`/api/renderings?q=${encodeURIComponent('联合国')}&lang=zh`)
+    expect(many.body.occurrences).toBeGreaterThan(300)
+    expect(many.body.examined).toBe(300)
+    const few = await call<RenderingsResponse>(`/api/renderings?q=${encodeURIComponent('联合国毒品和犯罪问题办公室')}&lang=zh`)
+    expect(few.body.examined).toBe(few.body.occurrences)
+    const none = await call<RenderingsResponse>(`/api/renderings?q=${encodeURIComponent('量子引力')}&lang=zh`)
+    expect(none.body.occurrences).toBe(0)
+    expect(none.body.note).toBe('"量子引力" does not occur in the Chinese side of the aligned memory')
+  })
+
   it('answers bad input with JSON errors', async () => {
     const missing = await call<{ error: string; message: string }>('/api/renderings')
     expect(missing.status).toBe(400)

@@ -3,6 +3,7 @@
  * renderings of a query, mined term candidates, and the consistency report.
  */
 import type { Client } from '@libsql/client'
+import { languageName } from '../../aligner/language/index.ts'
 import { LANGS, type Lang } from '../../aligner/types.ts'
 import { checkUnitsAsync, variantFindingsAsync, type VariantTerm } from './checks.ts'
 import type { Finding, FindingKind, MemorySample, RenderingsResponse, ReviewResponse, TermCandidate, TermsResponse } from './contract.ts'
@@ -24,7 +25,7 @@ export async function renderingsFor(client: Client, query: RenderingsQuery): Pro
   const note = query.lang ? wrongScriptNote(query.q, query.lang) : null
   if (note && query.lang) {
     // nothing to look up: said at once, without waiting for the index
-    const empty: RenderingsResponse = { term: query.q.trim(), language: query.lang, detected: false, occurrences: 0, occurrencesWithTarget: {}, renderings: {}, note, tookMs: 0 }
+    const empty: RenderingsResponse = { term: query.q.trim(), language: query.lang, detected: false, occurrences: 0, examined: 0, occurrencesWithTarget: {}, renderings: {}, note, tookMs: 0 }
     for (const l of query.targets ?? LANGS) if (l !== query.lang) {
       empty.renderings[l] = []
       empty.occurrencesWithTarget[l] = 0
@@ -34,15 +35,30 @@ export async function renderingsFor(client: Client, query: RenderingsQuery): Pro
   const index = await memoryIndex(client)
   const language = query.lang ?? detectQueryLanguage(index, query.q)
   let restrictTo: Set<number> | undefined
-  if (query.document) restrictTo = unitsOfDocument(index, (await findDocument(client, query.document)).symbol)
+  let symbol: string | null = null
+  if (query.document) {
+    symbol = (await findDocument(client, query.document)).symbol
+    restrictTo = unitsOfDocument(index, symbol)
+  }
   const result = await discoverRenderingsAsync(index, query.q, language, { targets: query.targets, restrictTo, maxResults: query.limit })
+  // an empty answer says why: a document not aligned yet, or a term the memory does not hold
+  let emptyNote: string | undefined
+  if (result.occurrences === 0) {
+    const where = symbol ? `document ${symbol}` : 'the aligned memory'
+    emptyNote =
+      restrictTo && restrictTo.size === 0
+        ? `${symbol} has no aligned segments yet (it needs at least two language versions): add a language version to align it, or search the whole memory`
+        : `"${result.term}" does not occur in the ${languageName(language)} side of ${where}`
+  }
   return {
     term: result.term,
     language,
     detected: !query.lang,
     occurrences: result.occurrences,
+    examined: result.examined,
     occurrencesWithTarget: result.occurrencesWithTarget,
     renderings: result.renderings,
+    ...(emptyNote ? { note: emptyNote } : {}),
     ...sampleOf(index),
     tookMs: Math.round(performance.now() - t0),
   }

@@ -76,7 +76,19 @@ export async function run(args: string[]): Promise<number> {
       const list = result.renderings[l] ?? []
       const n = result.occurrencesWithTarget[l] ?? 0
       process.stdout.write(`  ${l}${list.length === 0 ? '  —' : ''}\n`)
-      for (const r of list) process.stdout.write(`      ${String(r.count).padStart(5)}/${n}  ${(r.share * 100).toFixed(0).padStart(3)}%  ${r.text}\n`)
+      // the share from the counts (r.share is already rounded to three places: 21/22 is 95 %, not 96 %)
+      for (const r of list) {
+        process.stdout.write(`      ${String(r.count).padStart(5)}/${n}  ${String(Math.round((100 * r.count) / Math.max(n, 1))).padStart(3)}%  ${r.text}\n`)
+        // --examples: where it was found, the rendering in brackets within its segment
+        if (examples)
+          for (const e of r.examples.slice(0, 2)) {
+            const t = e.target.text
+            const from = Math.max(0, e.target.start - 50)
+            const to = Math.min(t.length, e.target.end + 50)
+            const where = `${e.documentSymbol}${e.paragraphLabel ? ` ¶${e.paragraphLabel}` : ''}`
+            process.stdout.write(`                     ${where}: ${from > 0 ? '…' : ''}${t.slice(from, e.target.start)}[${t.slice(e.target.start, e.target.end)}]${t.slice(e.target.end, to)}${to < t.length ? '…' : ''}\n`)
+          }
+      }
     }
     return 0
   } finally {

@@ -18,4 +18,10 @@ describe('RenderingsChart', () => {
     const w = mount(RenderingsChart, { props: { renderings, languages: ['en'], sample: { units: 150000, of: 1000000 } } })
     expect(w.find('[data-test="renderings-sample"]').text()).toBe("Counted over an even sample of 150,000 of the memory's 1,000,000 aligned units.")
   })
+
+  it('says when the counts are over an even sample of 300 of more segments with the term', () => {
+    const w = mount(RenderingsChart, { props: { renderings, languages: ['en'], occurrences: 341, examined: 300 } })
+    expect(w.find('[data-test="renderings-examined"]').text()).toBe('Counts and shares are over an even sample of 300 of the 341 segments with the term.')
+    expect(mount(RenderingsChart, { props: { renderings, languages: ['en'], occurrences: 12, examined: 12 } }).find('[data-test="renderings-examined"]').exists()).toBe(false)
+  })
 })

@@ -39,6 +39,7 @@ export const renderingsAnswer: RenderingsResponse = {
   language: 'zh',
   detected: true,
   occurrences: 2,
+  examined: 2,
   occurrencesWithTarget: { en: 2, fr: 1, ar: 2 },
   tookMs: 3,
   renderings: {

@@ -103,6 +103,14 @@ describe('SearchView', () => {
     expect(w.find('[data-test=detected]').text()).toBe('Detected French · searching English, French, Spanish')
   })
 
+  it('says why there are no renderings when the server gives a reason (a document not aligned yet)', async () => {
+    const note = 'E/2024/30 has no aligned segments yet (it needs at least two language versions): add a language version to align it, or search the whole memory'
+    api.on('GET', '/api/renderings', { ...renderingsAnswer, occurrences: 0, examined: 0, occurrencesWithTarget: {}, renderings: { en: [], fr: [], ar: [] }, note })
+    const { w } = await open('/?q=可持续发展&doc=E-2024-30')
+    expect(w.find('[data-test=renderings-note]').text()).toBe(note)
+    expect(w.find('.renderings').exists()).toBe(false)
+  })
+
   it('keeps the query, document and languages in the URL', async () => {
     const { w, router } = await open('/?q=可持续发展&doc=sdg&show=zh,en')
     const search = api.calls.find((c) => c.path === '/api/search')!
