@@ -676,11 +676,16 @@ function variantsOfTerm(index: MemoryIndex, vt: VariantTerm, src: Lang, targets:
         const unit = index.units[u]
         groups.push(unit.groupId)
         documents.set(unit.documentSymbol, (documents.get(unit.documentSymbol) ?? 0) + 1)
-        if (segments.length < 6) segments.push({ ...segment(unit, tgt, [{ start: s.start, end: s.end }]), documentSymbol: unit.documentSymbol, paragraphLabel: unit.paragraphLabel })
+        // each minority occurrence as the pair it is: the source with the term, the target with its rendering
+        if (segments.length < 6) {
+          const srcSpans = src === 'zh' ? zhWordMatches(unit.texts.zh ?? '', term) : spansOf(unit.texts[src] ?? '', src, term)
+          segments.push({ ...segment(unit, src, srcSpans), documentSymbol: unit.documentSymbol, paragraphLabel: unit.paragraphLabel })
+          segments.push({ ...segment(unit, tgt, [{ start: s.start, end: s.end }]), documentSymbol: unit.documentSymbol, paragraphLabel: unit.paragraphLabel })
+        }
       }
       if (groups.length === 0) continue
       const docs = [...documents.keys()]
-      const first = segments[0]
+      const first = segments[1] ?? segments[0]
       out.push({
         key: `variant:${src}-${tgt}:${term}:${minor.key}`,
         kind: 'variant',

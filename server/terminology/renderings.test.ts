@@ -99,6 +99,12 @@ describe('rendering discovery on the UNPC devset and the SDG framework', { timeo
     for (const f of findings) {
       const docs = new Set(f.segments.map((x) => x.documentSymbol))
       for (const d of docs) expect(f.documentSymbol.split(', ')).toContain(d)
+      // each occurrence as its pair: the source with the term marked, then the target with the rendering
+      for (let k = 0; k < f.segments.length; k += 2) {
+        const [s, t] = [f.segments[k], f.segments[k + 1]]
+        expect([s.lang, t.lang, s.groupId]).toEqual(['zh', f.targetLang, t.groupId])
+        expect(s.text.slice(s.spans[0].start, s.spans[0].end)).toBe('性别平等')
+      }
     }
   })
 
