@@ -69,6 +69,15 @@ describe('rendering discovery on the UNPC devset and the SDG framework', { timeo
     expect(unsegmentedWords(other, tokenize(other, 'zh'), [{ start: k, end: k + 4 }]).filter((w) => w.includes('的'))).toEqual([])
   })
 
+  it('never opens a bracket in a rendering that it does not close (Women (UN Women, <<ООН-женщины)', () => {
+    const opens = (t: string) => (t.match(/[(\[«（]|<</g) ?? []).length
+    const closes = (t: string) => (t.match(/[)\]»）]|>>/g) ?? []).length
+    for (const q of ['妇女署', '联合国', '人权理事会', '儿童基金会']) {
+      const r = discoverRenderings(index, q, 'zh')
+      for (const list of Object.values(r.renderings)) for (const x of list ?? []) expect(opens(x.text), `${q}: ${x.text}`).toBe(closes(x.text))
+    }
+  })
+
   it('answers queries in other languages, into Chinese too, and detects their language', () => {
     expect(detectQueryLanguage(index, 'Member States')).toBe('en')
     expect(detectQueryLanguage(index, 'développement durable')).toBe('fr')

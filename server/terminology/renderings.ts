@@ -301,6 +301,14 @@ function extractSpans(text: string, toks: Token[], score: (t: Token) => number, 
     while (bestFrom <= bestTo && (scores[bestFrom] <= 0 || isStopword(lang, toks[bestFrom].text))) bestFrom++
     while (bestTo >= bestFrom && (scores[bestTo] <= 0 || isStopword(lang, toks[bestTo].text))) bestTo--
     if (bestFrom > bestTo) break
+    // brackets stay balanced: a span that opens one it does not close ends before it ("Women (UN Women")
+    const unbalanced = unbalancedAt(text.slice(toks[bestFrom].start, toks[bestTo].end))
+    if (unbalanced >= 0) {
+      const cut = toks[bestFrom].start + unbalanced
+      while (bestTo >= bestFrom && toks[bestTo].end > cut) bestTo--
+      while (bestTo >= bestFrom && (scores[bestTo] <= 0 || isStopword(lang, toks[bestTo].text))) bestTo--
+      if (bestFrom > bestTo) break
+    }
     for (let i = bestFrom; i <= bestTo; i++) used[i] = true
     const start = toks[bestFrom].start
     const end = toks[bestTo].end
@@ -315,6 +323,23 @@ function extractSpans(text: string, toks: Token[], score: (t: Token) => number, 
     })
   }
   return out
+}
+
+/** Offset of the first bracket a text opens without closing (or closes without opening), or -1. */
+function unbalancedAt(text: string): number {
+  const open: number[] = []
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]
+    // PDF text writes guillemets as << and >>
+    const two = text.slice(i, i + 2)
+    if (c === '(' || c === '[' || c === '（' || c === '«' || two === '<<') open.push(i)
+    else if (c === ')' || c === ']' || c === '）' || c === '»' || two === '>>') {
+      if (open.length === 0) return 0
+      open.pop()
+    }
+    if (two === '<<' || two === '>>') i++
+  }
+  return open.length ? open[0] : -1
 }
 
 const HAN = /^\p{Script=Han}+$/u
