@@ -36,7 +36,7 @@ import type {
   UploadVersionResponse,
   VersionInfo,
 } from './contract.ts'
-import { ApiFailure, errorResponse } from './errors.ts'
+import { ApiFailure, errorResponse, invalid, requireJson } from './errors.ts'
 
 export const VERSION = '0.1.0'
 export const DEFAULT_MAX_UPLOAD_BYTES = 20 * 1024 * 1024
@@ -80,52 +80,6 @@ const langList = z
   })
 const pageNumber = z.coerce.number().int().min(1).max(1_000_000).default(1)
 const docParam = z.object({ id: z.string().min(1).max(200) })
-
-interface Issue {
-  code?: string
-  path: PropertyKey[]
-  message: string
-  origin?: string
-  maximum?: number | bigint
-  minimum?: number | bigint
-  expected?: string
-  values?: unknown[]
-  input?: unknown
-}
-
-const KINDS: Record<string, string> = { int: 'a whole number', number: 'a number', string: 'text', boolean: 'true or false', array: 'a list', object: 'an object', file: 'a file' }
-
-/** A zod issue as one plain sentence naming the field (zod's own wording is for programmers). */
-export function plainIssue(issue: Issue): string {
-  const field = issue.path.length
-    ? issue.path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i ? `.${String(p)}` : String(p))).join('')
-    : 'the request'
-  // Messages written in this file (not zod's defaults) are already sentences for users.
-  if (!/^(Invalid|Too (big|small)|expected|Input not instance)/i.test(issue.message)) return `${field}: ${issue.message}`
-  const count = (n: number | bigint | undefined, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`
-  switch (issue.code) {
-    case 'too_big':
-      if (issue.origin === 'string') return `${field} is too long: at most ${count(issue.maximum, 'character')}.`
-      if (issue.origin === 'array') return `${field} has too many items: at most ${issue.maximum}.`
-      return `${field} must be at most ${issue.maximum}.`
-    case 'too_small':
-      if (issue.origin === 'string') return Number(issue.minimum) <= 1 ? `${field} must not be empty.` : `${field} must have at least ${count(issue.minimum, 'character')}.`
-      if (issue.origin === 'array') return `${field} needs at least ${count(issue.minimum, 'item')}.`
-      return `${field} must be at least ${issue.minimum}.`
-    case 'invalid_type':
-      if (/received undefined/.test(issue.message)) return `${field} is required.`
-      return `${field} must be ${KINDS[issue.expected ?? ''] ?? issue.expected ?? 'something else'}.`
-    case 'invalid_value':
-      return `${field} must be one of ${(issue.values ?? []).map(String).join(', ')}.`
-    default:
-      return `${field} is not valid.`
-  }
-}
-
-/** A zod failure as a 400 `{error: 'bad_request', message}`: one plain sentence naming the field. */
-function invalid(result: { success: boolean; error?: { issues: Issue[] } }, c: Context) {
-  if (!result.success) return errorResponse(c, 400, 'bad_request', plainIssue(result.error!.issues[0]))
-}
 
 function digest(value: string): Buffer {
   return createHash('sha256').update(value, 'utf8').digest()
@@ -388,13 +342,14 @@ export function createApp(options: AppOptions): Hono {
   })
   const level = z.enum(['paragraph', 'sentence'])
   const ids = z.array(z.number().int().positive()).min(1).max(1000)
-  api.post('/documents/:id/alignment/merge', zValidator('param', docParam, invalid), zValidator('json', z.object({ level, groupIds: ids.min(2) }), invalid), async (c) => {
+  api.post('/documents/:id/alignment/merge', zValidator('param', docParam, invalid), requireJson, zValidator('json', z.object({ level, groupIds: ids.min(2) }), invalid), async (c) => {
     const doc = await resolveDocument(c.req.valid('param').id)
     return c.json(await mergeGroups(client, doc.id, c.req.valid('json')))
   })
   api.post(
     '/documents/:id/alignment/split',
     zValidator('param', docParam, invalid),
+    requireJson,
     zValidator('json', z.object({ level, groupId: z.number().int().positive(), at: z.partialRecord(lang, z.number().int().min(0).max(100000)) }), invalid),
     async (c) => {
       const doc = await resolveDocument(c.req.valid('param').id)
@@ -404,6 +359,7 @@ export function createApp(options: AppOptions): Hono {
   api.post(
     '/documents/:id/alignment/relink',
     zValidator('param', docParam, invalid),
+    requireJson,
     zValidator('json', z.object({ level, lang, memberIds: ids, toGroupId: z.number().int().positive().nullable() }), invalid),
     async (c) => {
       const doc = await resolveDocument(c.req.valid('param').id)

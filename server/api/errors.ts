@@ -1,5 +1,5 @@
 /** Errors the API answers with: `{error, message}` and an HTTP status, never a stack trace. */
-import type { Context } from 'hono'
+import type { Context, MiddlewareHandler } from 'hono'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import type { ApiError, ApiErrorCode } from './contract.ts'
 
@@ -17,4 +17,60 @@ export class ApiFailure extends Error {
 export function errorResponse(c: Context, status: ContentfulStatusCode, error: ApiErrorCode, message: string): Response {
   const body: ApiError = { error, message }
   return c.json(body, status)
+}
+
+export interface Issue {
+  code?: string
+  path: PropertyKey[]
+  message: string
+  origin?: string
+  maximum?: number | bigint
+  minimum?: number | bigint
+  expected?: string
+  values?: unknown[]
+  input?: unknown
+}
+
+const KINDS: Record<string, string> = { int: 'a whole number', number: 'a number', string: 'text', boolean: 'true or false', array: 'a list', object: 'an object', file: 'a file' }
+
+/** A zod issue as one plain sentence naming the field (zod's own wording is for programmers). */
+export function plainIssue(issue: Issue): string {
+  const field = issue.path.length
+    ? issue.path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i ? `.${String(p)}` : String(p))).join('')
+    : 'the request'
+  // Messages written in this file (not zod's defaults) are already sentences for users.
+  if (!/^(Invalid|Too (big|small)|expected|Input not instance)/i.test(issue.message)) return `${field}: ${issue.message}`
+  const count = (n: number | bigint | undefined, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`
+  switch (issue.code) {
+    case 'too_big':
+      if (issue.origin === 'string') return `${field} is too long: at most ${count(issue.maximum, 'character')}.`
+      if (issue.origin === 'array') return `${field} has too many items: at most ${issue.maximum}.`
+      return `${field} must be at most ${issue.maximum}.`
+    case 'too_small':
+      if (issue.origin === 'string') return Number(issue.minimum) <= 1 ? `${field} must not be empty.` : `${field} must have at least ${count(issue.minimum, 'character')}.`
+      if (issue.origin === 'array') return `${field} needs at least ${count(issue.minimum, 'item')}.`
+      return `${field} must be at least ${issue.minimum}.`
+    case 'invalid_type':
+      if (/received undefined/.test(issue.message)) return `${field} is required.`
+      return `${field} must be ${KINDS[issue.expected ?? ''] ?? issue.expected ?? 'something else'}.`
+    case 'invalid_value':
+      return `${field} must be one of ${(issue.values ?? []).map(String).join(', ')}.`
+    default:
+      return `${field} is not valid.`
+  }
+}
+
+/** A zod failure as a 400 `{error: 'bad_request', message}`: one plain sentence naming the field. */
+/** zValidator hook: the first issue of a failed validation as a 400 with a plain sentence. */
+export function invalid(result: { success: boolean; error?: { issues: Issue[] } }, c: Context) {
+  if (!result.success) return errorResponse(c, 400, 'bad_request', plainIssue(result.error!.issues[0]))
+}
+
+/**
+ * A route whose body is JSON says so when a request sends something else (without it, a
+ * missing Content-Type reads as an empty body and the answer would be "terms is required").
+ */
+export const requireJson: MiddlewareHandler = async (c, next) => {
+  if (!/\bjson\b/i.test(c.req.header('content-type') ?? '')) return errorResponse(c, 415, 'unsupported_media_type', 'send the body as JSON, with the header Content-Type: application/json')
+  await next()
 }

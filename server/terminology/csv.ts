@@ -24,11 +24,23 @@ export function exportCsv(entries: GlossaryEntry[]): string {
     const cells = [String(e.id), e.status, e.concept ?? '', e.note ?? '', ...LANGS.map((l) => col(l, 'preferred')), ...LANGS.map((l) => col(l, 'admitted')), ...LANGS.map((l) => col(l, 'deprecated'))]
     rows.push(cells.map(quote).join(','))
   }
-  return rows.join('\r\n') + '\r\n'
+  // with a byte order mark, so that spreadsheets read the Chinese, Russian and Arabic as UTF-8
+  return '\uFEFF' + rows.join('\r\n') + '\r\n'
 }
 
-/** RFC 4180 parsing (quoted fields with commas, quotes and line breaks). */
-export function parseCsv(text: string): string[][] {
+/**
+ * The field separator of a CSV file, read from its first line: a comma, or the semicolon that
+ * spreadsheets write where the decimal separator is a comma (French, Spanish, Russian settings), or a tab.
+ */
+export function csvDelimiter(text: string): ',' | ';' | '\t' {
+  const first = text.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0].replace(/"(?:[^"]|"")*"/g, '')
+  const count = (c: string) => first.split(c).length - 1
+  const [best] = ([',', ';', '\t'] as const).map((c) => [c, count(c)] as const).sort((a, b) => b[1] - a[1])
+  return best[1] > 0 ? best[0] : ','
+}
+
+/** RFC 4180 parsing (quoted fields with separators, quotes and line breaks); the separator is read from the first line. */
+export function parseCsv(text: string, delimiter: string = csvDelimiter(text)): string[][] {
   const rows: string[][] = []
   let row: string[] = []
   let field = ''
@@ -55,7 +67,7 @@ export function parseCsv(text: string): string[][] {
     if (c === '"' && field === '') {
       quoted = true
       i++
-    } else if (c === ',') {
+    } else if (c === delimiter) {
       row.push(field)
       field = ''
       i++

@@ -68,6 +68,11 @@ describe('terminology API and command line on the demo corpora', { timeout: 180_
     const missing = await call<{ error: string; message: string }>('/api/renderings')
     expect(missing.status).toBe(400)
     expect(missing.body.error).toBe('bad_request')
+    expect(missing.body.message).toBe('q is required.')
+    // a JSON body sent without saying it is JSON is told so, not "terms is required"
+    const untyped = await call<{ error: string; message: string }>('/api/glossary', { method: 'POST', body: JSON.stringify({ terms: [{ lang: 'en', text: 'ocean' }] }) })
+    expect(untyped.status).toBe(415)
+    expect(untyped.body.message).toBe('send the body as JSON, with the header Content-Type: application/json')
     const lang = await call<{ error: string; message: string }>('/api/renderings?q=x&lang=de')
     expect(lang.status).toBe(400)
     const doc = await call<{ error: string; message: string }>('/api/review?document=NO/SUCH/DOC')

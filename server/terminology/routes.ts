@@ -25,7 +25,7 @@ import { Hono, type Context } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { z } from 'zod'
 import { SixfoldError, type Lang } from '../../aligner/types.ts'
-import { ApiFailure, errorResponse } from '../api/errors.ts'
+import { ApiFailure, errorResponse, invalid, requireJson } from '../api/errors.ts'
 import type { FindingKind, GlossaryImportResponse, GlossaryResponse } from './contract.ts'
 import { exportCsv, importCsv } from './csv.ts'
 import { acceptFinding, allEntries, createEntry, deleteEntry, getEntry, importEntries, listEntries, unacceptFinding, updateEntry } from './glossary.ts'
@@ -78,14 +78,6 @@ const entryPatch = entryInput.omit({ origin: true }).partial().strict()
 /** A document by id, slug or symbol: `doc` (as search and export name it), or `document` (the older name). */
 const docParams = { doc: z.string().min(1).max(200).optional(), document: z.string().min(1).max(200).optional() }
 const idParam = z.object({ id: z.coerce.number().int().positive() })
-
-function invalid(result: { success: boolean; error?: { issues: Array<{ path: PropertyKey[]; message: string }> } }, c: Context) {
-  if (!result.success) {
-    const issue = result.error!.issues[0]
-    const where = issue.path.length ? `${issue.path.map(String).join('.')}: ` : ''
-    return errorResponse(c, 400, 'bad_request', `${where}${issue.message}`)
-  }
-}
 
 /** SixfoldErrors of the terminology module as HTTP errors. */
 function asApi(error: unknown): never {
@@ -146,7 +138,7 @@ export function terminologyRoutes(context: { client: Client }): Hono {
     },
   )
 
-  api.post('/glossary', zValidator('json', entryInput, invalid), async (c) => {
+  api.post('/glossary', requireJson, zValidator('json', entryInput, invalid), async (c) => {
     const body = c.req.valid('json')
     return c.json(await guarded(() => createEntry(client, { ...body, origin: body.origin ?? 'manual' })), 201)
   })
@@ -202,7 +194,7 @@ export function terminologyRoutes(context: { client: Client }): Hono {
     return c.json(entry)
   })
 
-  api.patch('/glossary/:id', zValidator('param', idParam, invalid), zValidator('json', entryPatch, invalid), async (c) => {
+  api.patch('/glossary/:id', zValidator('param', idParam, invalid), requireJson, zValidator('json', entryPatch, invalid), async (c) => {
     return c.json(await guarded(() => updateEntry(client, c.req.valid('param').id, c.req.valid('json'))))
   })
 
@@ -224,7 +216,7 @@ export function terminologyRoutes(context: { client: Client }): Hono {
     },
   )
 
-  api.post('/review/accept', zValidator('json', z.object({ key: z.string().min(1).max(2000), note: z.string().max(2000).nullable().optional() }), invalid), async (c) => {
+  api.post('/review/accept', requireJson, zValidator('json', z.object({ key: z.string().min(1).max(2000), note: z.string().max(2000).nullable().optional() }), invalid), async (c) => {
     const { key, note } = c.req.valid('json')
     await guarded(() => acceptFinding(client, key, note ?? null))
     return c.json({ accepted: true, key })

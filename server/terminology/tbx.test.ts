@@ -90,6 +90,26 @@ describe('TBX', () => {
   })
 })
 
+describe('TBX and CSV input as users send it', () => {
+  it('says an empty body holds no entries', () => {
+    expect(() => importTbx('<martif type="TBX"><text><body></body></text></martif>')).toThrow(/holds no <conceptEntry>/)
+  })
+
+  it('reads a CSV separated by semicolons (spreadsheets with a decimal comma) and by tabs', () => {
+    for (const sep of [';', '\t']) {
+      const [e] = importCsv(['status', 'zh', 'en', 'fr'].join(sep) + '\n' + ['approved', '会员国', 'Member States', 'États Membres, y compris'].join(sep) + '\n')
+      expect(e.status).toBe('approved')
+      expect(e.terms.map((t) => t.text)).toEqual(['会员国', 'Member States', 'États Membres, y compris'])
+    }
+  })
+
+  it('writes CSV with a byte order mark, which it reads back', () => {
+    const csv = exportCsv(asEntries(sample))
+    expect(csv.startsWith('\uFEFF')).toBe(true)
+    expect(importCsv(csv)).toHaveLength(sample.length)
+  })
+})
+
 describe('TBX status', () => {
   it('takes an entry whose terms carry no status as a candidate, one with a preferred term as approved', () => {
     const bare = '<martif type="TBX"><text><body><termEntry id="t1"><langSet xml:lang="en"><tig><term>ocean</term></tig></langSet><langSet xml:lang="zh"><tig><term>海洋</term></tig></langSet></termEntry></body></text></martif>'

@@ -119,7 +119,10 @@ export function importTbx(xml: string): GlossaryEntryInput[] {
   if (!text || typeof text !== 'object') fail('missing <text> in the root element')
   const body = text.body as Node | undefined
   if (body === undefined) fail('missing <body> in <text>')
-  const concepts = [...asArray(body && (body.conceptEntry as Node[])), ...asArray(body && (body.termEntry as Node[]))]
+  // an empty element reads as '': an empty <body> holds nothing, an empty <conceptEntry/> is an entry without terms
+  const holder = body && typeof body === 'object' ? body : {}
+  const concepts = [...asArray(holder.conceptEntry as Node[]), ...asArray(holder.termEntry as Node[])].map((c) => (c && typeof c === 'object' ? c : ({} as Node)))
+  if (concepts.length === 0) fail('the <body> holds no <conceptEntry> (or <termEntry>): there is nothing to import')
   const entries: GlossaryEntryInput[] = []
   concepts.forEach((c, i) => {
     const where = `entry ${i + 1}${c['@_id'] ? ` (id "${c['@_id']}")` : ''}`
