@@ -16,6 +16,7 @@ const COMMANDS: Record<string, Command> = {
   import: { summary: 'import <path>...                        import corpora folders or files into the database', load: () => import('./commands/import.ts') },
   renderings: { summary: 'renderings "<term>" [--lang xx] [--json] how a term was rendered in the other languages', load: () => import('./commands/renderings.ts') },
   check: { summary: 'check [document] [--json]               consistency report for reviewers', load: () => import('./commands/check.ts') },
+  glossary: { summary: 'glossary import <file.tbx|file.csv>       import a glossary (entries already there are updated)', load: () => import('./commands/glossary.ts') },
   export: { summary: 'export [document] --format tmx|csv|tbx  export the memory or the glossary', load: () => import('./commands/export.ts') },
 }
 

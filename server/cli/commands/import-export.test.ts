@@ -1,6 +1,6 @@
 /** The import and export commands as a user runs them: their messages and exit codes. */
 import { spawnSync } from 'node:child_process'
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -77,5 +77,21 @@ describe('sixfold import and export', () => {
     const missing = sixfold('export', 'no-such-doc', '--format', 'tmx')
     expect(missing.status).toBe(1)
     expect(missing.stderr).toMatch(/^sixfold: export: no document "no-such-doc"/)
+  })
+
+  it('imports a glossary file with sixfold glossary import, and twice without doubling it; import points a .tbx there', () => {
+    const tbx = join(dir, 'goals.tbx')
+    writeFileSync(tbx, readFileSync(join(ROOT, 'test', 'fixtures', 'terminology', 'sdg-goals.tbx')))
+    const first = sixfold('glossary', 'import', tbx)
+    expect(first.status, first.stderr).toBe(0)
+    expect(first.stdout).toBe(`imported 17 entries from ${tbx}: 17 new, 0 already in the glossary and updated\n`)
+    const again = sixfold('glossary', 'import', tbx)
+    expect(again.stdout).toBe(`imported 17 entries from ${tbx}: 0 new, 17 already in the glossary and updated\n`)
+    const wrong = sixfold('import', tbx)
+    expect(wrong.status).toBe(2)
+    expect(wrong.stderr).toContain(`a .tbx file is a glossary, not aligned text: import it with npm run --silent sixfold -- glossary import ${tbx}`)
+    const bad = sixfold('glossary', 'import', join(dir, 'notes.txt'))
+    expect(bad.status).toBe(1)
+    expect(bad.stderr).toMatch(/a glossary file is \.tbx .* or \.csv, not "\.txt"/)
   })
 })

@@ -23,6 +23,11 @@ export async function run(args: string[]): Promise<number> {
     process.stderr.write('sixfold: import: give one or more paths (a corpora folder, a document folder, a <lang>.<txt|pdf|docx|html> file or a .tmx file)\n')
     return 2
   }
+  const glossaries = paths.filter((p) => /\.tbx$/i.test(p))
+  if (glossaries.length) {
+    process.stderr.write(`sixfold: import: ${glossaries.join(', ')}: a .tbx file is a glossary, not aligned text: import it with npm run --silent sixfold -- glossary import ${glossaries[0]}\n`)
+    return 2
+  }
   let jobs
   try {
     jobs = await planImport(paths, (path, reason) => process.stderr.write(`sixfold: import: skipped ${path}: ${reason}\n`))
