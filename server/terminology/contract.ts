@@ -167,6 +167,8 @@ export interface ReviewResponse {
   units: number
   counts: Partial<Record<FindingKind, number>>
   findings: Finding[]
+  /** Said when there is nothing to check, and why (a document not aligned yet, an empty memory). */
+  note?: string
   /** Set when the report was made over a sample of the memory: its variants always, and the other checks too for the whole memory (a document is always checked whole). */
   sample?: MemorySample
   tookMs: number

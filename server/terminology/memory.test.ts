@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -58,5 +58,21 @@ describe('the terminology index of a memory larger than it may hold', { timeout:
     const report = await review(database.client, { document: symbol })
     expect(report.units).toBe(all.filter((u) => u.documentSymbol === symbol).length)
     expect(report.sample).toEqual({ units: sampled.units.length, of: sampled.sampledFrom })
+  })
+
+  it('says why a document with one language version has nothing to check and no renderings', async () => {
+    delete process.env.SIXFOLD_TERMS_MAX_UNITS
+    const single = join(dir, 'single', 'report')
+    mkdirSync(single, { recursive: true })
+    writeFileSync(join(single, 'zh.txt'), '1. 委员会审议了人权问题。\n2. 委员会通过了决议。\n')
+    writeFileSync(join(single, 'manifest.json'), JSON.stringify({ symbol: 'TEST/1' }))
+    const progress = await runImport(database.client, await planImport([join(dir, 'single')]))
+    expect(progress.errors).toEqual([])
+    const report = await review(database.client, { document: 'TEST/1' })
+    expect(report.units).toBe(0)
+    expect(report.note).toBe('TEST/1 has no aligned segments yet (it needs at least two language versions): add a language version to check it')
+    const r = await renderingsFor(database.client, { q: '人权', lang: 'zh', document: 'TEST/1' })
+    expect(r.occurrences).toBe(0)
+    expect(r.note).toBe('TEST/1 has no aligned segments yet (it needs at least two language versions): add a language version to align it, or search the whole memory')
   })
 })

@@ -227,7 +227,13 @@ export async function review(client: Client, query: ReviewQuery = {}): Promise<R
   for (const f of findings) f.accepted = accepted.has(f.key)
   const counts: Partial<Record<FindingKind, number>> = {}
   for (const f of findings) counts[f.kind] = (counts[f.kind] ?? 0) + 1
-  return { document: symbol, sourceLang: query.sourceLang ?? 'zh', units: units.length, counts, findings, ...(index ? sampleOf(index) : {}), tookMs: Math.round(performance.now() - t0) }
+  const note =
+    units.length > 0
+      ? undefined
+      : symbol
+        ? `${symbol} has no aligned segments yet (it needs at least two language versions): add a language version to check it`
+        : 'the memory is empty: import corpora or add documents first'
+  return { document: symbol, sourceLang: query.sourceLang ?? 'zh', units: units.length, counts, findings, ...(note ? { note } : {}), ...(index ? sampleOf(index) : {}), tookMs: Math.round(performance.now() - t0) }
 }
 
 /**

@@ -57,7 +57,7 @@ export async function run(args: string[]): Promise<number> {
     process.stdout.write(`consistency report for ${scope}: ${report.units} aligned groups, ${report.findings.length} findings (${report.tookMs} ms)\n`)
     if (report.sample)
       process.stdout.write(`  (over an even sample of ${report.sample.units.toLocaleString('en')} of the memory's ${report.sample.of.toLocaleString('en')} aligned units: SIXFOLD_TERMS_MAX_UNITS)\n`)
-    if (report.units === 0) process.stderr.write('sixfold check: nothing to check (import corpora first: npm run --silent sixfold -- import corpora)\n')
+    if (report.note) process.stderr.write(`sixfold check: nothing to check: ${report.note}\n`)
     for (const kind of KINDS) {
       const list = report.findings.filter((f) => f.kind === kind)
       if (list.length === 0) continue

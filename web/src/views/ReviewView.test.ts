@@ -76,6 +76,12 @@ describe('ReviewView', () => {
     expect(w.find('[data-kind=untranslated]').text()).toContain('All accepted.')
   })
 
+  it('says why there is nothing to check (a document with one language version)', async () => {
+    api.on('GET', '/api/review', { document: 'E/2024/30', sourceLang: 'zh', units: 0, counts: {}, findings: [], note: 'E/2024/30 has no aligned segments yet (it needs at least two language versions): add a language version to check it', tookMs: 3 })
+    const { w } = await open('/review?doc=E-2024-30')
+    expect(w.text()).toContain('Nothing to check: E/2024/30 has no aligned segments yet (it needs at least two language versions): add a language version to check it.')
+  })
+
   it('marks a finding accepted through the API', async () => {
     const { w } = await open()
     await w.find('[data-kind=facts] .finding-head button').trigger('click')
