@@ -141,6 +141,16 @@ describe('consistency checks', () => {
     expect(deprecated[0].message).toContain('deprecated')
   })
 
+  it('reports the same number findings whether numbers alone or every kind is asked for', () => {
+    const all = checkUnits(devset, { targets: ['en', 'ru'] }).filter((f) => f.kind === 'number')
+    const numbers = checkUnits(devset, { targets: ['en', 'ru'], kinds: ['number'] })
+    expect(numbers.map((f) => f.key)).toEqual(all.map((f) => f.key))
+    // a Russian segment left in English: one untranslated finding, not also its numbers
+    const u = unit({ zh: '2015年，委员会收到了21份报告。', ru: 'In 2015, the Committee received 12 reports.' })
+    expect(checkUnits([u], { kinds: ['number'] })).toEqual([])
+    expect(checkUnits([u]).map((f) => f.kind)).toEqual(['untranslated'])
+  })
+
   it('stays quiet on most untouched devset pairs', () => {
     const findings = checkUnits(devset, { targets: ['en'], kinds: ['number', 'date', 'symbol', 'untranslated'] })
     expect(findings.length / devset.length).toBeLessThan(0.1)

@@ -741,9 +741,12 @@ function checkUnit(unit: AlignedUnit, options: CheckOptions, kinds: Set<FindingK
   const src = options.sourceLang ?? (unit.texts.zh ? 'zh' : unit.texts.en ? 'en' : (LANGS.find((l) => unit.texts[l]) ?? 'zh'))
   if (!unit.texts[src]) return
   const targets = (options.targets ?? LANGS).filter((l) => l !== src && docLangs.get(unit.documentSymbol)?.has(l))
+  // untranslated segments are looked for whatever kinds are asked, so that a report of numbers
+  // alone leaves out the same copied or wrong-language segments as the full report does
+  const detect = kinds.has('untranslated') ? kinds : new Set<FindingKind>([...kinds, 'untranslated'])
   for (const tgt of targets) {
-    const untranslated = untranslatedFindings(unit, src, tgt, kinds)
-    out.push(...untranslated)
+    const untranslated = untranslatedFindings(unit, src, tgt, detect)
+    out.push(...untranslated.filter((f) => kinds.has(f.kind)))
     // a copied or wrong-language segment is one finding, not also every fact and term it lacks
     if (!unit.texts[tgt] || untranslated.length) continue
     out.push(...factFindings(unit, src, tgt, kinds))
