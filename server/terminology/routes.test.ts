@@ -197,6 +197,11 @@ describe('terminology API and command line on the demo corpora', { timeout: 180_
     expect(Object.keys(out.renderings).sort()).toEqual(['ar', 'en', 'es', 'fr', 'ru'])
     expect(out.renderings.en[0]).toEqual({ text: 'Security Council', count: expect.any(Number), share: expect.any(Number) })
     expect(Object.keys(out.renderings.en[0])).toEqual(['text', 'count', 'share'])
+    // --doc: the counts of one document only
+    const inSdg = JSON.parse((await run('npx', ['tsx', 'server/cli/sixfold.ts', 'renderings', '可持续发展', '--doc', 'sdg', '--json'], { env })).stdout) as typeof out
+    const everywhere = JSON.parse((await run('npx', ['tsx', 'server/cli/sixfold.ts', 'renderings', '可持续发展', '--json'], { env })).stdout) as typeof out
+    expect(inSdg.renderings.en[0].text.toLowerCase()).toBe('sustainable development')
+    expect(inSdg.renderings.en[0].count).toBeLessThan(everywhere.renderings.en[0].count)
     const check = await run('npx', ['tsx', 'server/cli/sixfold.ts', 'check', 'sdg', '--json', '--kinds', 'number,date'], { env, maxBuffer: 50 * 1024 * 1024 })
     const report = JSON.parse(check.stdout) as ReviewResponse
     expect(report.document).toBe('A/RES/70/1 & A/RES/71/313')

@@ -1,26 +1,31 @@
 /**
- * `sixfold renderings "<term>" [--lang xx] [--json]`: how a term was rendered
- * in the other languages of the memory (the current database), best first.
+ * `sixfold renderings "<term>" [--lang xx] [--doc <document>] [--json] [--examples]`: how a
+ * term was rendered in the other languages of the memory (the current database), or of one
+ * document, best first.
  * JSON: {"term", "language", "renderings": {"en": [{"text", "count", "share"}], …}}.
  */
 import { isLang, LANGS, SixfoldError, type Lang } from '../../../aligner/types.ts'
 import { openDatabase } from '../../db/client.ts'
 import { migrateDatabase } from '../../db/migrate.ts'
-import { memoryIndex } from '../../terminology/memory.ts'
+import { findDocument, memoryIndex, unitsOfDocument } from '../../terminology/memory.ts'
 import { detectQueryLanguage, discoverRenderings, wrongScriptNote } from '../../terminology/renderings.ts'
 
-const USAGE = 'usage: sixfold renderings "<term>" [--lang zh|en|fr|es|ru|ar] [--json] [--examples]'
+const USAGE = 'usage: sixfold renderings "<term>" [--lang zh|en|fr|es|ru|ar] [--doc <document>] [--json] [--examples]'
 
 export async function run(args: string[]): Promise<number> {
   let term: string | null = null
   let lang: Lang | null = null
   let json = false
   let examples = false
+  let doc: string | null = null
   for (let i = 0; i < args.length; i++) {
     const a = args[i]
     if (a === '--json') json = true
     else if (a === '--examples') examples = true
-    else if (a === '--lang' || a.startsWith('--lang=')) {
+    else if (a === '--doc' || a.startsWith('--doc=')) {
+      doc = a === '--doc' ? (args[++i] ?? '') : a.slice('--doc='.length)
+      if (!doc) throw new SixfoldError('bad_request', '--doc needs a document (its id, folder name or symbol)')
+    } else if (a === '--lang' || a.startsWith('--lang=')) {
       const value = a === '--lang' ? args[++i] : a.slice('--lang='.length)
       if (!isLang(value)) throw new SixfoldError('bad_request', `--lang must be one of ${LANGS.join(', ')}, not "${value ?? ''}"`)
       lang = value
@@ -55,7 +60,9 @@ export async function run(args: string[]): Promise<number> {
         `sixfold renderings: counted over an even sample of ${index.units.length.toLocaleString('en')} of the memory's ${index.sampledFrom.toLocaleString('en')} aligned units (SIXFOLD_TERMS_MAX_UNITS)\n`,
       )
     const language = lang ?? detectQueryLanguage(index, term)
-    const result = discoverRenderings(index, term, language)
+    // --doc: only the document's aligned segments (a clear error names the documents when it is unknown)
+    const restrictTo = doc === null ? undefined : unitsOfDocument(index, (await findDocument(database.client, doc)).symbol)
+    const result = discoverRenderings(index, term, language, { restrictTo })
     const renderings: Record<string, unknown[]> = {}
     for (const l of LANGS) {
       if (l === language) continue
