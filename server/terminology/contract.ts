@@ -31,6 +31,8 @@ export interface RenderingsResponse {
   occurrences: number
   /** Occurrences counted: all of them, or an even sample of 300 when there are more (counts and shares are of these). */
   examined: number
+  /** Occurrences left out as part of a longer term ("least developed countries" for "developed countries"). */
+  nested?: { text: string; occurrences: number }
   occurrencesWithTarget: Partial<Record<Lang, number>>
   renderings: Partial<Record<Lang, Rendering[]>>
   /** Said when the answer is empty for a reason the user can fix (the term is not in that language, not in the memory, or the document is not aligned yet). */

@@ -78,6 +78,17 @@ describe('rendering discovery on the UNPC devset and the SDG framework', { timeo
     }
   })
 
+  it('leaves out the occurrences that belong to a longer term ("least developed countries", 失业率)', () => {
+    const r = discoverRenderings(index, 'developed countries', 'en', { targets: ['zh'] })
+    expect(r.nested?.text.toLowerCase()).toBe('least developed countries')
+    expect(r.renderings.zh![0].text).toBe('发达国家')
+    const zh = discoverRenderings(index, '失业', 'zh', { targets: ['fr'] })
+    expect(zh.nested?.text).toBe('失业率')
+    expect(sameRendering(zh.renderings.fr![0].text, 'chômage', 'fr'), zh.renderings.fr![0].text).toBe(true)
+    // a term that is mostly itself keeps all its occurrences
+    expect(discoverRenderings(index, '安全理事会', 'zh', { targets: ['en'] }).nested).toBeUndefined()
+  })
+
   it('answers queries in other languages, into Chinese too, and detects their language', () => {
     expect(detectQueryLanguage(index, 'Member States')).toBe('en')
     expect(detectQueryLanguage(index, 'développement durable')).toBe('fr')

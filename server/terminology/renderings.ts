@@ -102,6 +102,8 @@ export interface RenderingsResult {
   renderings: Partial<Record<Lang, Rendering[]>>
   /** Per target language: occurrences that have a segment in that language. */
   occurrencesWithTarget: Partial<Record<Lang, number>>
+  /** Occurrences left out because they are part of a longer term (counted in `occurrences` no more). */
+  nested?: { text: string; occurrences: number }
 }
 
 /** Units tokenized between two yields to the event loop while an index is built asynchronously. */
@@ -585,6 +587,8 @@ function startDiscovery(index: MemoryIndex, query: string, lang: Lang, options: 
   let occ = findOccurrences(index, term, lang)
   const allUnits = occ.map((o) => o.unit)
   if (options.restrictTo) occ = occ.filter((o) => options.restrictTo!.has(o.unit))
+  const nested = longerTermOf(index, occ, lang)
+  if (nested) occ = occ.filter((o) => !nested.units.has(o.unit))
   const total = occ.length
   if (occ.length > MAX_OCCURRENCES) {
     const step = occ.length / MAX_OCCURRENCES
@@ -598,9 +602,57 @@ function startDiscovery(index: MemoryIndex, query: string, lang: Lang, options: 
     renderings: {},
     occurrencesWithTarget: {},
     spans: {},
+    ...(nested ? { nested: { text: nested.text, occurrences: nested.units.size } } : {}),
   }
   const targets = (options.targets ?? LANGS).filter((l) => l !== lang)
   return { result, occ, targets, allUnits }
+}
+
+/**
+ * A longer term that holds the query in a good part of its occurrences ("least developed
+ * countries" for "developed countries", 最不发达国家 for 发达国家): those occurrences are that
+ * term's, and its rendering is not the query's. Found from the word right before or after the
+ * query (for Chinese, the dictionary word the query sits inside), when one such word comes with
+ * the query in at least a third of its occurrences (and at least three), though not in all.
+ * Returns the longer term and the units left out, or null.
+ */
+function longerTermOf(index: MemoryIndex, occ: Occurrence[], lang: Lang): { text: string; units: Set<number> } | null {
+  if (occ.length < 4) return null
+  const byExtension = new Map<string, { text: string; units: Set<number> }>()
+  for (const o of occ) {
+    const toks = tokensOf(index, o.unit, lang) ?? []
+    const text = index.units[o.unit].texts[lang] ?? ''
+    const seen = new Set<string>()
+    for (const sp of o.spans) {
+      const keys: Array<[string, string]> = []
+      if (lang === 'zh') {
+        const covering = toks.find((t) => t.start <= sp.start && t.end >= sp.end && t.end - t.start > sp.end - sp.start)
+        if (covering) keys.push([`in:${covering.key}`, covering.text])
+      } else {
+        const i = toks.findIndex((t) => t.start === sp.start)
+        const j = toks.findIndex((t) => t.end === sp.end)
+        const before = i > 0 ? toks[i - 1] : null
+        const after = j >= 0 && j + 1 < toks.length ? toks[j + 1] : null
+        if (before && !isStopword(lang, before.text) && /^\s*$/.test(text.slice(before.end, sp.start))) keys.push([`before:${before.key}`, `${before.text} ${text.slice(sp.start, sp.end)}`])
+        if (after && !isStopword(lang, after.text) && /^\s*$/.test(text.slice(sp.end, after.start))) keys.push([`after:${after.key}`, `${text.slice(sp.start, sp.end)} ${after.text}`])
+      }
+      for (const [k, shown] of keys) {
+        if (seen.has(k)) continue
+        seen.add(k)
+        let e = byExtension.get(k)
+        if (!e) byExtension.set(k, (e = { text: shown, units: new Set() }))
+        e.units.add(o.unit)
+      }
+    }
+  }
+  let best: { text: string; units: Set<number> } | null = null
+  for (const e of byExtension.values()) if (!best || e.units.size > best.units.size) best = e
+  if (!best || best.units.size < 3 || best.units.size * 3 < occ.length || best.units.size === occ.length) return null
+  // an occurrence that also holds the query on its own is kept
+  const alone = new Set<number>()
+  for (const o of occ) if (best.units.has(o.unit) && o.spans.length > 1) alone.add(o.unit)
+  for (const u of alone) best.units.delete(u)
+  return best.units.size >= 3 ? best : null
 }
 
 /** The renderings of the query in one target language (fills result.renderings[tgt] and result.spans[tgt]). */

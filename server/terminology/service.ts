@@ -56,6 +56,7 @@ export async function renderingsFor(client: Client, query: RenderingsQuery): Pro
     detected: !query.lang,
     occurrences: result.occurrences,
     examined: result.examined,
+    ...(result.nested ? { nested: result.nested } : {}),
     occurrencesWithTarget: result.occurrencesWithTarget,
     renderings: result.renderings,
     ...(emptyNote ? { note: emptyNote } : {}),

@@ -24,4 +24,9 @@ describe('RenderingsChart', () => {
     expect(w.find('[data-test="renderings-examined"]').text()).toBe('Counts and shares are over an even sample of 300 of the 341 segments with the term.')
     expect(mount(RenderingsChart, { props: { renderings, languages: ['en'], occurrences: 12, examined: 12 } }).find('[data-test="renderings-examined"]').exists()).toBe(false)
   })
+
+  it('says which occurrences were left out as part of a longer term', () => {
+    const w = mount(RenderingsChart, { props: { renderings, languages: ['en'], nested: { text: 'least developed countries', occurrences: 32 } } })
+    expect(w.find('[data-test="renderings-nested"]').text()).toBe('Not counted: 32 segments where it is part of “least developed countries”.')
+  })
 })
