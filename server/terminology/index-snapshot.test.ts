@@ -1,5 +1,6 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
+import { deserialize, serialize } from 'node:v8'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { openDatabase } from '../db/client.ts'
@@ -20,13 +21,16 @@ describe('index snapshot', () => {
     expect(tokens).toEqual(index.store)
   })
 
-  it('is ignored for another memory state, other groups, changed texts or a damaged file', () => {
+  it('is ignored for another memory state, other groups, changed texts, another tokenizer or a damaged file', () => {
     const buffer = encodeSnapshot(index, 'fp-1')
     expect(decodeSnapshot(buffer, 'fp-2', units)).toBeNull()
     expect(decodeSnapshot(buffer, 'fp-1', units.slice(1))).toBeNull()
     const changed = units.map((u, i) => (i === 7 ? { ...u, texts: { ...u.texts, en: `${u.texts.en} (revised)` } } : u))
     expect(decodeSnapshot(buffer, 'fp-1', changed)).toBeNull()
     expect(decodeSnapshot(Buffer.from('not a snapshot'), 'fp-1', units)).toBeNull()
+    // tokens cut by another version of the tokenizer
+    const older = deserialize(buffer) as { tokenizer: number }
+    expect(decodeSnapshot(serialize({ ...older, tokenizer: older.tokenizer - 1 }), 'fp-1', units)).toBeNull()
     expect(decodeSnapshot(buffer.subarray(0, buffer.length >> 1), 'fp-1', units)).toBeNull()
   })
 

@@ -13,6 +13,7 @@ import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { deserialize, serialize } from 'node:v8'
 import { LANGS } from '../../aligner/types.ts'
 import type { MemoryIndex } from './renderings.ts'
+import { TOKENIZER_VERSION } from './text.ts'
 import type { TokenStore } from './token-store.ts'
 import type { AlignedUnit } from './units.ts'
 
@@ -20,6 +21,8 @@ const FORMAT = 2
 
 interface Snapshot {
   format: number
+  /** text.ts TOKENIZER_VERSION of the tokens. */
+  tokenizer: number
   fingerprint: string
   /** sha1 of the units' texts: a database made anew with the same shape is not the same memory. */
   textHash: string
@@ -39,7 +42,7 @@ export function snapshotPathOf(databaseFile: string): string {
 }
 
 export function encodeSnapshot(index: MemoryIndex, fingerprint: string): Buffer {
-  const snapshot: Snapshot = { format: FORMAT, fingerprint, textHash: textHash(index.units), groupIds: Int32Array.from(index.units, (u) => u.groupId), store: index.store }
+  const snapshot: Snapshot = { format: FORMAT, tokenizer: TOKENIZER_VERSION, fingerprint, textHash: textHash(index.units), groupIds: Int32Array.from(index.units, (u) => u.groupId), store: index.store }
   return serialize(snapshot)
 }
 
@@ -51,7 +54,7 @@ export function decodeSnapshot(buffer: Buffer, fingerprint: string, units: Align
   } catch {
     return null
   }
-  if (!s || s.format !== FORMAT || s.fingerprint !== fingerprint || !(s.groupIds instanceof Int32Array) || s.groupIds.length !== units.length) return null
+  if (!s || s.format !== FORMAT || s.tokenizer !== TOKENIZER_VERSION || s.fingerprint !== fingerprint || !(s.groupIds instanceof Int32Array) || s.groupIds.length !== units.length) return null
   for (let i = 0; i < units.length; i++) if (s.groupIds[i] !== units[i].groupId) return null
   if (s.textHash !== textHash(units)) return null
   const { store } = s

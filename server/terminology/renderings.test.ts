@@ -85,6 +85,8 @@ describe('rendering discovery on the UNPC devset and the SDG framework', { timeo
     const zh = discoverRenderings(index, '失业', 'zh', { targets: ['fr'] })
     expect(zh.nested?.text).toBe('失业率')
     expect(sameRendering(zh.renderings.fr![0].text, 'chômage', 'fr'), zh.renderings.fr![0].text).toBe(true)
+    // "per cent" is rendered by the sign
+    expect(discoverRenderings(index, 'per cent', 'en', { targets: ['zh'] }).renderings.zh![0].text).toBe('%')
     // a term that is mostly itself keeps all its occurrences
     expect(discoverRenderings(index, '安全理事会', 'zh', { targets: ['en'] }).nested).toBeUndefined()
   })

@@ -3,6 +3,11 @@ import { isStopword, phraseKey, stem, tokenize, wordKey } from './text.ts'
 import { segmentChinese, segmentWithSegmentit } from './zh-segmenter.ts'
 
 describe('words for terminology', () => {
+  it('keeps the per cent sign of Chinese text as a word (15% is "15 per cent")', () => {
+    const toks = tokenize('增幅为2.9%，占比35％。', 'zh')
+    expect(toks.filter((t) => t.key === '%').map((t) => t.text)).toEqual(['%', '％'])
+  })
+
   it('keeps UN names whole in Chinese and gives offsets into the text', () => {
     const text = '联合国毒品和犯罪问题办公室与安全理事会、《联合国反腐败公约》以及秘书长'
     const toks = segmentChinese(text)

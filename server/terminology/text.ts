@@ -15,6 +15,12 @@ import type { Lang } from '../../aligner/types.ts'
 import { fold } from '../search/fold.ts'
 import { segmentChinese } from './zh-segmenter.ts'
 
+/**
+ * Changes whenever tokenize() would cut or key a text differently: kept token stores
+ * (index-snapshot.ts) made by another version are not read.
+ */
+export const TOKENIZER_VERSION = 2
+
 export interface Token {
   /** Offsets in the original text (UTF-16 code units), end exclusive. */
   start: number
@@ -129,14 +135,15 @@ export function tokenize(text: string, lang: Lang): Token[] {
 }
 
 const HAN_RUN = /\p{Script=Han}+/u
+const ZH_OTHER_WORD = /[\p{L}\p{M}\p{N}]+|[%％]/gu
 
 function tokenizeChinese(text: string): Token[] {
   const out: Token[] = []
   for (const t of segmentChinese(text)) {
     if (HAN_RUN.test(t.text)) out.push({ ...t, key: t.text })
     else {
-      // Latin words, numbers inside Chinese text
-      for (const m of t.text.matchAll(WORD)) {
+      // Latin words, numbers and the per cent sign inside Chinese text (15% renders "15 per cent")
+      for (const m of t.text.matchAll(ZH_OTHER_WORD)) {
         const start = t.start + m.index!
         out.push({ start, end: start + m[0].length, text: m[0], key: fold(m[0]).replace(/\s+/g, '') })
       }
