@@ -116,6 +116,12 @@ describe('consistency checks', () => {
     const israel: GlossaryRule[] = [{ entryId: 2, source: { zh: ['以色列'] }, approved: { fr: ['Israël'], ru: ['Израиль'] }, deprecated: {} }]
     const derived = unit({ zh: '以色列的侵略使11万多人无家可归。', fr: "plus de 110 000 personnes n'ont plus de toit à cause de l'agression israélienne", ru: 'совершаются израильскими поселенцами' })
     expect(checkUnits([derived], { glossary: israel, kinds: ['glossary'] })).toEqual([])
+    // the verb of a long noun (devset line: "renforcer les capacités" for renforcement des capacités)
+    const capacity: GlossaryRule[] = [{ entryId: 5, source: { zh: ['能力建设'] }, approved: { fr: ['renforcement des capacités'] }, deprecated: {} }]
+    const verb = unit({ zh: '还表示希望增加沟通、协调和能力建设。', fr: "et a exprimé le désir d'améliorer la communication et la coordination et de renforcer les capacités." })
+    expect(checkUnits([verb], { glossary: capacity, kinds: ['glossary'] })).toEqual([])
+    const absent = unit({ zh: '还表示希望增加沟通、协调和能力建设。', fr: "et a exprimé le désir d'améliorer la communication et la coordination." })
+    expect(checkUnits([absent], { glossary: capacity, kinds: ['glossary'] })).toHaveLength(1)
     const other = unit({ zh: '以色列的侵略使11万多人无家可归。', fr: "plus de 110 000 personnes n'ont plus de toit à cause de l'agression", ru: 'совершаются поселенцами' })
     expect(checkUnits([other], { glossary: israel, kinds: ['glossary'] }).map((f) => f.targetLang)).toEqual(['fr', 'ru'])
   })

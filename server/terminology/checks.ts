@@ -422,16 +422,19 @@ function commonPrefix(a: string, b: string): number {
 
 /**
  * Is the rendering there in a derived form: each of its content words met, in order and close
- * together, by a word sharing all of its stem but at most two final letters ("l'agression
- * israélienne" for Israël, "израильскими поселенцами" for Израиль, "образовательных" for
- * образование)? The adjective of an approved name is that name's rendering, not a breach.
+ * together, by a word sharing all of its stem but at most two final letters, or for a long word
+ * two thirds of it ("l'agression israélienne" for Israël, "израильскими поселенцами" for
+ * Израиль, "образовательных" for образование, "renforcer les capacités" for renforcement des
+ * capacités)? The adjective or verb of an approved rendering is that rendering, not a breach.
  */
 export function containsDerivedForm(text: string, lang: Lang, rendering: string): boolean {
   if (lang === 'zh') return false
   const words = tokenize(rendering, lang).filter((t) => !isStopword(lang, t.text))
   if (words.length === 0) return false
   const toks = tokenize(text, lang)
-  const meets = (tok: Token, w: Token) => tok.key === w.key || (w.key.length >= 5 && commonPrefix(tok.key, w.key) >= Math.max(4, w.key.length - 2))
+  // a long word may change its ending more (renforcement → renforcer, образование → образовательных)
+  const needed = (k: string) => (k.length >= 10 ? Math.max(8, Math.ceil(k.length * 0.65)) : Math.max(4, k.length - 2))
+  const meets = (tok: Token, w: Token) => tok.key === w.key || (w.key.length >= 5 && commonPrefix(tok.key, w.key) >= needed(w.key))
   for (let s = 0; s < toks.length; s++) {
     if (!meets(toks[s], words[0])) continue
     let at = s
