@@ -87,6 +87,18 @@ describe('consistency checks', () => {
     expect(checkUnits([changed], { kinds: ['number'] }).map((f) => f.kind)).toEqual(['number'])
   })
 
+  it('checks figures that only look like times, labels or names, and does not count ordinals as fractions', () => {
+    const found = (zh: string, other: Partial<AlignedUnit['texts']>) => checkUnits([unit({ zh, ...other })], { kinds: ['number', 'symbol'] }).map((f) => f.kind)
+    expect(found('从1500个增至1800个', { en: 'rose from 1500 to 1900' })).toEqual(['number'])
+    expect(found('断电长达120小时', { en: 'power cuts of up to 130 hours' })).toEqual(['number'])
+    expect(found('1500小时', { en: '1,600 hours' })).toEqual(['number'])
+    expect(found('150万人', { en: '1.6 million people' })).toEqual(['number'])
+    expect(found('10-15人', { en: '10-16 people' })).toEqual(['number'])
+    expect(found('铀235', { en: 'U 235' })).toEqual([])
+    // третьей is "third" (a session), not a third: the resolution 1/3 is still missing
+    expect(found('人权理事会第1/3号决议', { ru: 'на третьей сессии Совета по правам человека' })).toEqual(['symbol'])
+  })
+
   it('still finds a paragraph number that differs after the point (254.1 against 254.2)', () => {
     const u = unit({ zh: '例如通过了一份标准的就业合同(第254.1段)。', ru: 'включая принятие стандартного трудового договора (пункт 254.2).' })
     expect(checkUnits([u], { kinds: ['number'] }).map((f) => f.kind)).toEqual(['number'])

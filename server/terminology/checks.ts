@@ -97,7 +97,7 @@ function satisfiers(f: Fact): string[] {
 /**
  * Times of day, kept out of the number checks: 12时40分, 10:15, 3.30 p.m., 10.00 horas, 10 h 15,
  * 15 heures, 10 ч. 15 м., الساعة 10, and the 24-hour forms of English reports (1100 hours, 2359Z,
- * at 1310). A decimal number (1.23亿, 2.5 per cent) is a time only with a marker after it.
+ * "At 1310,"). A decimal number (1.23亿, 2.5 per cent) is a time only with a marker after it.
  */
 const TIME = new RegExp(
   [
@@ -109,20 +109,27 @@ const TIME = new RegExp(
     /\d{1,2}\s*ч\.?\s*\d{1,2}\s*(?:мин|м)\.?/u.source,
     // "à 15 heures" is a time and "pendant 18 heures" a duration (18小时), with nothing to tell them
     // apart but the sense: hours are kept out of the checks in every language alike
-    /\d{1,2}(?:[.:h]\s*\d{2})?\s*(?:heures?|horas?|hours?|час\p{L}*|ч\.|ساعة|ساعات)(?:\s+(?:sur|al día|в сутки|a day|per day)(?:\s+\d{1,2})?)?/u.source,
-    /\d{1,2}\s*个?\s*小时/u.source,
+    // (one or two digits standing alone: "1,600 hours" and "130 hours" are quantities, checked)
+    /(?<![\d.,\u00a0\u202f]|\d )\d{1,2}(?:[.:h]\s*\d{2})?\s*(?:heures?|horas?|hours?|час\p{L}*|ч\.|ساعة|ساعات)(?:\s+(?:sur|al día|в сутки|a day|per day)(?:\s+\d{1,2})?)?/u.source,
+    /(?<![\d.,\u00a0\u202f]|\d )\d{1,2}\s*个?\s*小时/u.source,
     /\b(?:[01]\d|2[0-3])[0-5]\d\s*(?:hours|hrs|Z)\b/u.source,
-    /(?<=\b(?:[Aa]t|from|until|to|between|and)\s+)(?!(?:19|20)\d\d\b)(?:[01]\d|2[0-3])[0-5]\d\b/u.source,
+    // the first of "between 1100 and 1200 hours"
+    /\b(?:[01]\d|2[0-3])[0-5]\d(?=\s{1,3}(?:and|to|-|–)\s{1,3}(?:[01]\d|2[0-3])[0-5]\d\s*(?:hours|hrs)\b)/u.source,
+    // "At 1310," in English incident reports (a fixed look-behind: no backtracking on long lines)
+    /(?<=\b[Aa]t )(?!(?:19|20)\d\d\b)(?:[01]\d|2[0-3])[0-5]\d(?=,)/u.source,
     /الساعة\s*[\d\u0660-\u0669]{1,2}(?:[.:][\d\u0660-\u0669]{2})?/u.source,
   ].join('|'),
   'giu',
 )
-/** A paragraph or list number opening the segment ("10. ", "(3) ", "112．", "2-26 "): the alignment of labels is not the translator's. */
-const LEADING_LABEL = /^\s*[(（]?(?:[\d\u0660-\u0669]{1,3}-[\d\u0660-\u0669]{1,3}\s|[\d\u0660-\u0669]{1,3}\s*(?:[.)．）、]|[-–—]\s))\s*/u
+/**
+ * A paragraph or list number opening the segment ("10. ", "(3) ", "112．", "2-26 وعلاوة"): the
+ * alignment of labels is not the translator's. Not a figure: "1.5 million", "10-15 people".
+ */
+const LEADING_LABEL = /^\s*[(（]?(?:[\d\u0660-\u0669]{1,3}-[\d\u0660-\u0669]{1,3}\s(?=\p{Lu}|\p{Script=Arabic})|[\d\u0660-\u0669]{1,3}\s*(?:[.．](?!\d)|[)）、]|[-–—]\s))\s*/u
 /** A month named by its number in Chinese without a day or a year (12月, 10月初, 12月份): a month, as "December" is, not a number. */
 const ZH_BARE_MONTH = /(?<![\d.]|\d\s*年\s*)(?:1[0-2]|[1-9])\s*月(?!\s*\d{1,2}\s*日)/gu
-/** A number joined by a hyphen to a word is part of a name, not a quantity (HFC-23, الهيدروفلوري-23, COVID-19), as is a mass number (U 235, 235U); a year is a year (post-2015). */
-const NAMED_NUMBER = /(?<=\p{L}[-‑])(?!(?:19|20)\d\d(?!\d))\d+|(?<![\p{L}\d])(?:U|Pu|Cs|Sr|Co)[-‑ ]?\d{2,3}(?![\p{L}\d])|(?<![\p{L}\d])\d{2,3}(?:U|Pu|Cs|Sr|Co)(?![\p{L}\d])/gu
+/** A number joined by a hyphen to a word is part of a name, not a quantity (HFC-23, الهيدروفلوري-23, COVID-19), as is a mass number (U 235, 235U, 铀235); a year is a year (post-2015). */
+const NAMED_NUMBER = /(?<=\p{L}[-‑])(?!(?:19|20)\d\d(?!\d))\d+|(?<![\p{L}\d])(?:U|Pu|Cs|Sr|Co|[Uu]ranium|[Pp]lutonium|[铀钚铯锶钴])[-‑ ]?\d{2,3}(?![\p{L}\d])|(?<![\p{L}\d])\d{2,3}(?:U|Pu|Cs|Sr|Co)(?![\p{L}\d])/gu
 /** A bracketed footnote call after a word or sentence ("planning.[23]"). */
 const FOOTNOTE_CALL = /(?<=[\p{L}.,;:)])\[\d{1,3}\]/gu
 
@@ -154,8 +161,38 @@ function checkable(text: string, facts: Fact[], lang?: Lang): Fact[] {
   for (const m of text.matchAll(NAMED_NUMBER)) numbersOnly.push([m.index!, m.index! + m[0].length])
   const label = text.match(LEADING_LABEL)
   if (label) numbersOnly.push([0, label[0].length])
-  const overlapsRange = (f: Fact, [a, b]: [number, number]) => f.index < b && a < f.index + f.text.length
-  return facts.filter((f) => classOf(f) && significant(f) && !masked.some((r) => overlapsRange(f, r)) && !(f.kind === 'number' && numbersOnly.some((r) => overlapsRange(f, r))))
+  const hidden = rangeSet(masked)
+  const hiddenNumbers = rangeSet(numbersOnly)
+  return facts.filter((f) => classOf(f) && significant(f) && !hidden(f.index, f.index + f.text.length) && !(f.kind === 'number' && hiddenNumbers(f.index, f.index + f.text.length)))
+}
+
+/**
+ * A test of whether [start, end) overlaps any of the ranges: the ranges are sorted and merged
+ * once, and each test is a binary search (a long line with thousands of times stays linear).
+ */
+function rangeSet(ranges: Array<[number, number]>): (start: number, end: number) => boolean {
+  if (ranges.length === 0) return () => false
+  const sorted = [...ranges].sort((x, y) => x[0] - y[0])
+  const merged: Array<[number, number]> = [sorted[0]]
+  for (const r of sorted.slice(1)) {
+    const last = merged[merged.length - 1]
+    if (r[0] <= last[1]) last[1] = Math.max(last[1], r[1])
+    else merged.push([r[0], r[1]])
+  }
+  return (start, end) => {
+    // the last merged range starting before `end`
+    let lo = 0
+    let hi = merged.length - 1
+    let at = -1
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1
+      if (merged[mid][0] < end) {
+        at = mid
+        lo = mid + 1
+      } else hi = mid - 1
+    }
+    return at >= 0 && merged[at][1] > start
+  }
 }
 
 /** Numbers written in words that can meet a digit on the other side (第五十二届 = 52nd, seventieth = 70). */
@@ -173,8 +210,7 @@ function wordNumbers(text: string, lang: Lang): number[] {
       if (v !== null) out.push(v)
       // "seventy five" written as two words
       if (lang === 'en' && EN_TENS.indexOf(w.toLowerCase()) >= 2) {
-        const next = (words[i + 1] ?? '').toLowerCase()
-        const unit = EN_UNITS.indexOf(next) >= 1 ? EN_UNITS.indexOf(next) : EN_ORDINAL_UNITS.indexOf(next)
+        const unit = enUnitValue((words[i + 1] ?? '').toLowerCase())
         if (unit >= 1 && unit <= 9) out.push(EN_TENS.indexOf(w.toLowerCase()) * 10 + unit)
       }
       // "per million", "por millón": a million without a figure
@@ -205,7 +241,8 @@ const FRACTIONS: Record<Lang, Array<[RegExp, string]>> = {
   en: [[/\btwo[- ]thirds\b/i, '2/3'], [/\bthree[- ]quarters\b/i, '3/4'], [/\bone[- ]third\b|\ba third\b/i, '1/3'], [/\bone[- ]quarter\b|\ba quarter\b/i, '1/4'], [/\bhalf\b/i, '1/2']],
   fr: [[/\bdeux tiers\b/i, '2/3'], [/\btrois quarts\b/i, '3/4'], [/\b(?:un|le) tiers\b/i, '1/3'], [/\b(?:un|le) quart\b/i, '1/4'], [/\bmoitié\b/i, '1/2']],
   es: [[/\bdos tercios\b/i, '2/3'], [/\btres cuart(?:os|as partes)\b/i, '3/4'], [/\b(?:un tercio|tercera parte)\b/i, '1/3'], [/\b(?:un cuarto|cuarta parte)\b/i, '1/4'], [/\bmitad\b/i, '1/2']],
-  ru: [[/две трети/iu, '2/3'], [/три четверти/iu, '3/4'], [/треть/iu, '1/3'], [/четверт/iu, '1/4'], [/половин/iu, '1/2']],
+  // whole words: третьей (third) and четвертой (fourth) are ordinals, not fractions
+  ru: [[/две трети/iu, '2/3'], [/три четверти/iu, '3/4'], [/(?<!\p{L})трет(?:ь|и|ью)(?!\p{L})/iu, '1/3'], [/(?<!\p{L})четверт(?:ь|и|ью)(?!\p{L})/iu, '1/4'], [/(?<!\p{L})половин(?:а|ы|е|у|ой)(?!\p{L})/iu, '1/2']],
   ar: [[/(?<!\p{L})(?:[وب]?ال)?ثلث(?:ي|ا)(?!\p{L})/u, '2/3'], [/ثلاثة أرباع/u, '3/4'], [/(?<!\p{L})(?:[وب]?ال)?ثلث(?!\p{L})/u, '1/3'], [/(?<!\p{L})(?:[وب]?ال)?ربع(?!\p{L})/u, '1/4'], [/(?<!\p{L})(?:[وب]?ال)?نصف(?!\p{L})/u, '1/2']],
   zh: [[/三分之二/u, '2/3'], [/四分之三/u, '3/4'], [/三分之一/u, '1/3'], [/四分之一/u, '1/4'], [/一半/u, '1/2']],
 }
@@ -247,6 +284,12 @@ function cardinalWord(lang: Lang, word: string): number | null {
 
 const EN_ORDINAL_UNITS = ['', 'first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth']
 
+/** 1-9 for "one"…"nine" or "first"…"ninth"; -1 for anything else. */
+function enUnitValue(word: string): number {
+  const cardinal = EN_UNITS.indexOf(word)
+  return cardinal >= 1 && cardinal <= 9 ? cardinal : EN_ORDINAL_UNITS.indexOf(word) >= 1 ? EN_ORDINAL_UNITS.indexOf(word) : -1
+}
+
 /** `Twenty-four` → 24, `twenty-first` → 21, `ten` → 10 (English cardinals up to 99, and compound ordinals). */
 function englishCardinal(word: string): number | null {
   const [a, b] = word.toLowerCase().split('-')
@@ -255,7 +298,7 @@ function englishCardinal(word: string): number | null {
   const t = EN_TENS.indexOf(a)
   if (t >= 2) {
     if (b === undefined) return t * 10
-    const v = EN_UNITS.indexOf(b) >= 1 ? EN_UNITS.indexOf(b) : EN_ORDINAL_UNITS.indexOf(b)
+    const v = enUnitValue(b)
     if (v >= 1 && v <= 9) return t * 10 + v
   }
   return null
@@ -270,7 +313,7 @@ export function contentFacts(text: string, lang: Lang): Fact[] {
 function factsOf(text: string, lang: Lang): Fact[] {
   // a Chinese, Russian or Arabic segment left in English ("6 February 2015") is read as English
   const own = OWN_SCRIPT[lang]
-  if (own && !new RegExp(own.source, 'u').test(text) && /\p{Script=Latin}/u.test(text)) lang = 'en'
+  if (own && !HAS_OWN_SCRIPT[lang]!.test(text) && /\p{Script=Latin}/u.test(text)) lang = 'en'
   const facts = extractFacts(lang === 'zh' ? text.replace(/，/g, '、') : text, lang)
   // Security Council resolutions are cited by number and year, `2118 (2013)` / `第2118(2013)号`:
   // the symbol S/RES/2118 (2013), not two numbers.
@@ -508,6 +551,8 @@ function collapse(s: string): string {
 }
 
 const OWN_SCRIPT: Partial<Record<Lang, RegExp>> = { zh: /\p{Script=Han}/gu, ru: /\p{Script=Cyrillic}/gu, ar: /\p{Script=Arabic}/gu }
+/** The same scripts as tests (no g flag: no lastIndex to carry between calls). */
+const HAS_OWN_SCRIPT: Partial<Record<Lang, RegExp>> = { zh: /\p{Script=Han}/u, ru: /\p{Script=Cyrillic}/u, ar: /\p{Script=Arabic}/u }
 const LATIN = /\p{Script=Latin}/gu
 
 /**
