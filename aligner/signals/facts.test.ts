@@ -58,6 +58,12 @@ describe('facts normalised across the six languages', () => {
     expect(keys('оценивается в 277,9 миллиона долларов США', 'ru')).toEqual(['number:277900000'])
     expect(keys('the amount of $5,819,000', 'en')).toEqual(['number:5819000'])
   })
+  it('reads currency codes glued to figures, keeps long whole numbers exact, and needs whole month names in lists', () => {
+    expect(keys('EUR1.5 million and SwF2.5', 'en')).toEqual(['number:1500000', 'number:2.5'])
+    expect(keys('ISBN 9789211013451', 'en')).toEqual(['name:ISBN', 'number:9789211013451'])
+    expect(keys('Omar and November 2014', 'en')).toEqual(['date:2014-11'])
+    expect(keys('прямая и ноябре 2014', 'ru')).toEqual(['date:2014-11'])
+  })
   it('reads a section number with a point in French, Spanish and Russian (article 2.1, par. 23.2, 66.1)', () => {
     expect(keys('(artículo 2.1)', 'es')).toEqual(['number:2.1'])
     expect(keys('(par. 11, 23.2, 66.1 et 156)', 'fr')).toEqual(['number:11', 'number:156', 'number:23.2', 'number:66.1'])

@@ -38,6 +38,8 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')
 interface MonthMatcher {
   re: RegExp
   month: Map<string, number>
+  /** A month name and a list or range word ending a text ("October and ", "octobre et "): a month list's first month. */
+  before: RegExp
 }
 const monthMatchers = new Map<Lang, MonthMatcher>()
 function monthMatcher(lang: Exclude<Lang, 'zh'>): MonthMatcher {
@@ -61,7 +63,8 @@ function monthMatcher(lang: Exclude<Lang, 'zh'>): MonthMatcher {
       lang === 'en'
         ? `(?:(\\d{1,2})(?:st|nd|rd|th)?\\s+(${alt})\\.?(?:,?\\s+(\\d{4}))?|(${alt})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:,\\s*(\\d{4}))?|(${alt})\\s+(\\d{4}))${L}`
         : `(?:(\\d{1,2})(?:er|º|°|\\.)?\\s+(?:de\\s+)?(${alt})${E}(?:\\s+(?:de\\s+|del\\s+|месяца\\s+)?(\\d{4}))?|(${alt})${E}(?:\\s+(?:de\\s+|del\\s+|месяца\\s+)?)(\\d{4}))`
-    m = { re: new RegExp(src, lang === 'ar' ? 'gu' : 'giu'), month }
+    const before = new RegExp(`(?<!\\p{L})(${alt})\\s*(?:,|and|et|y|e|и|و|to|à|a|-|–)\\s*$`, lang === 'ar' ? 'u' : 'iu')
+    m = { re: new RegExp(src, lang === 'ar' ? 'gu' : 'giu'), month, before }
     monthMatchers.set(lang, m)
   }
   return m
@@ -96,8 +99,8 @@ export function parseNumber(raw: string, lang: Lang): number | null {
   return Number(s)
 }
 
-/** A value as text, without the binary noise of a scaled decimal (2.779 × 1e8 is 277900000, not 277900000.00000006). */
-const formatNumber = (n: number) => String(Number(n.toPrecision(12)))
+/** A value as text, without the binary noise of a scaled decimal (2.779 × 1e8 is 277900000, not 277900000.00000006); whole numbers exact. */
+const formatNumber = (n: number) => (Number.isInteger(n) ? String(n) : String(Number(n.toPrecision(12))))
 
 /**
  * Scale words after a number, so that `150万` = `1.5 million` = `1,5 millones` = `1500 тыс.`.
@@ -111,6 +114,15 @@ const MULTIPLIERS: Array<[RegExp, number]> = [
   [/^\s*[多余]?\s*万/u, 1e4],
   [/^\s*[多余]?\s*亿/u, 1e8],
 ]
+
+/** The scale word right after a number (`万`, `million`, `тыс.`): its multiplier and length, or none. */
+function scaleAfter(after: string): { multiplier: number; length: number } | null {
+  for (const [re, multiplier] of MULTIPLIERS) {
+    const mm = after.match(re)
+    if (mm) return { multiplier, length: mm[0].length }
+  }
+  return null
+}
 
 const PERCENT_AFTER = /^\s*(?:%|per\s*cent|percent|pour\s*cent|por\s*ciento|процент\w*|في المائة|في المئة|بالمائة)/iu
 
@@ -211,12 +223,21 @@ export function extractFacts(text: string, lang: Lang): Fact[] {
       // a list or range of months sharing the year: "October and November 2014", "octobre et novembre 2014"
       if (!day && year) {
         const before = t.slice(Math.max(0, m.index - 40), m.index)
-        const prev = new RegExp(`(${[...month.keys()].sort((a, b) => b.length - a.length).map(escape).join('|')})\\s*(?:,|and|et|y|e|и|و|to|à|a|-|–)\\s*$`, lang === 'ar' ? 'u' : 'iu').exec(before)
+        const prev = monthMatcher(lang).before.exec(before)
         const pm = prev ? month.get(prev[1].toLowerCase()) : undefined
         const start = prev ? m.index - before.length + prev.index : -1
         if (pm && free(start, m.index)) add('date', dateValue(year, pm, undefined), start, m.index)
       }
     }
+  }
+  // A number glued to a currency code or name written before it (EUR1.5 million, Euro1.5 million,
+  // SwF2.5): read before the names, which would take EUR1 as one. ($2 million is an ordinary number.)
+  const GLUED = /(?<=(?:Euro|EUR|USD|CHF|SwF))(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:[.,]\d+)?)(?![\d])/g
+  while ((m = GLUED.exec(t))) {
+    const v = parseNumber(m[0], lang)
+    if (v == null || !free(m.index, m.index + m[0].length)) continue
+    const scale = scaleAfter(t.slice(m.index + m[0].length, m.index + m[0].length + 24))
+    add('number', formatNumber(scale ? v * scale.multiplier : v), m.index, m.index + m[0].length + (scale?.length ?? 0))
   }
   // Latin-script names and acronyms: UNODC, COVID-19, SDG, G20 (two or more capitals)
   const NAME = /(?<![A-Za-z\d])[A-Z][A-Za-z]*[A-Z](?:-?\d+)?(?![A-Za-z\d])/g
@@ -236,24 +257,6 @@ export function extractFacts(text: string, lang: Lang): Fact[] {
             /(?<![\w.,])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d])|(?<![\w.,])\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:\.\d+)?(?![\d])|(?<![\w.,])\d+,\d{1,2}(?![\d]|[.,]\d)|(?<![\w.,])\d+(?:\.\d+)?(?![\d])/g
           : /(?<![\w.,])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d])|(?<![\w.,])\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:\.\d+)?(?![\d])|(?<![\w.,])\d+(?:\.\d+)?(?![\d])/g
   NUM.lastIndex = 0
-  // a number glued to a currency written before it: Euro1.5 million, US$2 million
-  const GLUED = /(?<=(?:Euro|EUR|USD|CHF|SwF))(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:[.,]\d+)?)(?![\d])/g
-  while ((m = GLUED.exec(t))) {
-    const v = parseNumber(m[0], lang)
-    if (v == null || !free(m.index, m.index + m[0].length)) continue
-    let end = m.index + m[0].length
-    const after = t.slice(end, end + 24)
-    let value = v
-    for (const [re, mult] of MULTIPLIERS) {
-      const mm = after.match(re)
-      if (mm) {
-        value *= mult
-        end += mm[0].length
-        break
-      }
-    }
-    add('number', formatNumber(value), m.index, end)
-  }
   while ((m = NUM.exec(t))) {
     const start = m.index
     let end = start + m[0].length
@@ -266,13 +269,10 @@ export function extractFacts(text: string, lang: Lang): Fact[] {
       add('percent', formatNumber(v), start, end + pct[0].length)
       continue
     }
-    for (const [re, mult] of MULTIPLIERS) {
-      const mm = after.match(re)
-      if (mm) {
-        v *= mult
-        end += mm[0].length
-        break
-      }
+    const scale = scaleAfter(after)
+    if (scale) {
+      v *= scale.multiplier
+      end += scale.length
     }
     add('number', formatNumber(v), start, end)
   }
