@@ -118,7 +118,8 @@ export function importCsv(text: string): GlossaryEntryInput[] {
     const get = (name: string) => (at(name) >= 0 ? (r[at(name)] ?? '').trim() || null : null)
     const idText = get('id')
     const id = idText !== null && /^\d+$/.test(idText) ? Number(idText) : undefined
-    entries.push({ ...(id !== undefined ? { id } : {}), status: (statusRaw || 'candidate') as EntryStatus, concept: get('concept'), note: get('note'), origin: 'csv', terms })
+    // no status given: a new entry is a candidate, an entry already there keeps its own
+    entries.push({ ...(id !== undefined ? { id } : {}), ...(statusRaw ? { status: statusRaw as EntryStatus } : {}), concept: get('concept'), note: get('note'), origin: 'csv', terms })
   })
   return entries
 }

@@ -89,9 +89,10 @@ export async function createEntry(client: Client, input: GlossaryEntryInput): Pr
 
 /**
  * Imports many entries in one transaction (all or nothing). An entry already in the glossary
- * is updated in place, not added again: the one with the file's id when it shares a term with
- * it (a file exported from this glossary), else the one with exactly the same terms. So a
- * glossary exported, edited and imported again keeps one entry per concept.
+ * is updated in place, not added again: the one with the file's id when the file holds all of
+ * its terms (a file exported from this glossary), else the one with exactly the same terms. So a
+ * glossary exported, edited and imported again keeps one entry per concept. Fields the file
+ * leaves out (status, note, concept, references) keep their stored values.
  */
 export async function importEntries(client: Client, raw: GlossaryEntryInput[]): Promise<{ created: number; updated: number }> {
   const inputs = raw.map(withoutDuplicateTerms)
@@ -119,8 +120,10 @@ export async function importEntries(client: Client, raw: GlossaryEntryInput[]): 
     for (const input of inputs) {
       const ids = new Set(input.terms.map(termIdentity))
       const setKey = [...ids].sort().join('\u0002')
+      // the file's id names the entry only when the file still holds every term of it (an export,
+      // perhaps with terms added): an id from another glossary never overwrites a different concept
       const byId = input.id !== undefined ? termsOf.get(input.id) : undefined
-      const same = byId && [...ids].some((t) => byId.has(t)) ? input.id! : bySet.get(setKey)
+      const same = byId && [...byId].every((t) => ids.has(t)) ? input.id! : bySet.get(setKey)
       if (same === undefined) {
         const id = await insertEntry(tx, input)
         termsOf.set(id, ids)
@@ -138,6 +141,9 @@ export async function importEntries(client: Client, raw: GlossaryEntryInput[]): 
         await tx.execute({ sql: 'DELETE FROM glossary_refs WHERE entry_id = ?', args: [same] })
         await writeRefs(tx, same, input.refs)
       }
+      // the entry's old terms no longer name it
+      const previous = termsOf.get(same)
+      if (previous) bySet.delete([...previous].sort().join('\u0002'))
       termsOf.set(same, ids)
       bySet.set(setKey, same)
       updated++

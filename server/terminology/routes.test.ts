@@ -146,6 +146,24 @@ describe('terminology API and command line on the demo corpora', { timeout: 180_
     expect(r.body).toEqual({ imported: 1, created: 1, updated: 0, format: 'csv' })
   })
 
+  it('never lets an imported entry overwrite a different concept, nor drop a status the file does not give', async () => {
+    const made = await call<GlossaryEntry>('/api/glossary', json('POST', { status: 'approved', terms: [{ lang: 'zh', text: '发展' }, { lang: 'en', text: 'development' }, { lang: 'fr', text: 'développement' }] }))
+    const id = made.body.id
+    // another glossary's entry with the same id and one shared term is another concept: added, not merged
+    const foreign = `id,status,zh,en\n${id},candidate,开发,development\n`
+    const r = await call<GlossaryImportResponse>('/api/glossary/import?format=csv', { method: 'POST', body: foreign, headers: { 'content-type': 'text/csv' } })
+    expect(r.body).toMatchObject({ created: 1, updated: 0 })
+    const kept = (await call<GlossaryEntry>(`/api/glossary/${id}`)).body
+    expect(kept.status).toBe('approved')
+    expect(kept.terms.map((t) => t.text).sort()).toEqual(['development', 'développement', '发展'])
+    // the same terms without a status update the entry and leave it approved
+    const same = 'zh,en,fr\n发展,development,développement\n'
+    expect((await call<GlossaryImportResponse>('/api/glossary/import?format=csv', { method: 'POST', body: same, headers: { 'content-type': 'text/csv' } })).body).toMatchObject({ created: 0, updated: 1 })
+    expect((await call<GlossaryEntry>(`/api/glossary/${id}`)).body.status).toBe('approved')
+    const added = (await call<GlossaryResponse>(`/api/glossary?q=${encodeURIComponent('开发')}`)).body.entries.filter((e) => e.terms.some((t) => t.text === '开发'))
+    for (const e of [...added, kept]) await call(`/api/glossary/${e.id}`, { method: 'DELETE' })
+  })
+
   it('imports its own TBX and CSV exports again without doubling an entry', async () => {
     const count = async () => (await call<GlossaryResponse>('/api/glossary?pageSize=200')).body.total
     const before = await count()

@@ -111,9 +111,10 @@ describe('TBX and CSV input as users send it', () => {
 })
 
 describe('TBX status', () => {
-  it('takes an entry whose terms carry no status as a candidate, one with a preferred term as approved', () => {
+  it('sets no status for an entry whose terms carry none, and approved for one with a preferred term', () => {
     const bare = '<martif type="TBX"><text><body><termEntry id="t1"><langSet xml:lang="en"><tig><term>ocean</term></tig></langSet><langSet xml:lang="zh"><tig><term>海洋</term></tig></langSet></termEntry></body></text></martif>'
-    expect(importTbx(bare)[0].status).toBe('candidate')
+    // no status: none is set (a new entry is stored as a candidate, one already there keeps its own)
+    expect(importTbx(bare)[0].status).toBeUndefined()
     const preferred = bare.replace('<term>ocean</term>', '<term>ocean</term><termNote type="administrativeStatus">preferredTerm-admn-sts</termNote>')
     expect(importTbx(preferred)[0].status).toBe('approved')
   })

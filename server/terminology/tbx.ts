@@ -150,12 +150,13 @@ export function importTbx(xml: string): GlossaryEntryInput[] {
     const admins = asArray(c.admin as Node[])
     const adminOf = (type: string) => admins.find((a) => String(a['@_type']) === type)
     const statusText = textOf(adminOf('entryStatus')).trim()
-    // an entry whose terms carry no status is a candidate until a terminologist approves it;
-    // preferred terms (TBX-Basic administrativeStatus) make an approved entry
-    const status: EntryStatus = STATUSES.includes(statusText as EntryStatus)
+    // an entry whose terms carry no status has none (stored as a candidate until a terminologist
+    // approves it; one already in the glossary keeps its own); preferred terms (TBX-Basic
+    // administrativeStatus) make an approved entry
+    const status: EntryStatus | undefined = STATUSES.includes(statusText as EntryStatus)
       ? (statusText as EntryStatus)
       : !statusGiven
-        ? 'candidate'
+        ? undefined
         : terms.some((t) => t.usage === 'preferred')
           ? 'approved'
           : terms.every((t) => t.usage === 'deprecated')
@@ -175,7 +176,7 @@ export function importTbx(xml: string): GlossaryEntryInput[] {
     entries.push({
       ...(ownId ? { id: Number(ownId[1]) } : {}),
       concept: descrip ? textOf(descrip) || null : null,
-      status,
+      ...(status ? { status } : {}),
       note: note || null,
       origin: textOf(adminOf('origin')).trim() || 'tbx',
       frequency: num(textOf(adminOf('frequency'))),
