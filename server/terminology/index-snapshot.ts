@@ -9,7 +9,7 @@
  * anything else, a damaged file or an older format, is ignored and the index is built anew.
  */
 import { createHash } from 'node:crypto'
-import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
+import { readFile, rename, rm, writeFile } from 'node:fs/promises'
 import { deserialize, serialize } from 'node:v8'
 import { LANGS } from '../../aligner/types.ts'
 import type { MemoryIndex } from './renderings.ts'
@@ -75,10 +75,10 @@ export function decodeSnapshot(buffer: Buffer, fingerprint: string, units: Align
 }
 
 /** Reads a snapshot file; null when there is none or it does not fit. */
-export function readSnapshot(path: string, fingerprint: string, units: AlignedUnit[]): TokenStore | null {
+export async function readSnapshot(path: string, fingerprint: string, units: AlignedUnit[]): Promise<TokenStore | null> {
   let buffer: Buffer
   try {
-    buffer = readFileSync(path)
+    buffer = await readFile(path)
   } catch {
     return null
   }
@@ -89,14 +89,14 @@ export function readSnapshot(path: string, fingerprint: string, units: AlignedUn
  * Writes a snapshot file whole or not at all (a temporary file renamed over the old one).
  * A snapshot is a cache: a failure to write it is returned, not thrown.
  */
-export function writeSnapshot(path: string, index: MemoryIndex, fingerprint: string): Error | null {
+export async function writeSnapshot(path: string, index: MemoryIndex, fingerprint: string): Promise<Error | null> {
   const tmp = `${path}.${process.pid}.tmp`
   try {
-    writeFileSync(tmp, encodeSnapshot(index, fingerprint))
-    renameSync(tmp, path)
+    await writeFile(tmp, encodeSnapshot(index, fingerprint))
+    await rename(tmp, path)
     return null
   } catch (error) {
-    rmSync(tmp, { force: true })
+    await rm(tmp, { force: true })
     return error instanceof Error ? error : new Error(String(error))
   }
 }

@@ -34,6 +34,15 @@ describe('the terminology index of a memory larger than it may hold', { timeout:
     for (const bad of ['0', '-3', '2.5', 'many']) expect(() => maxIndexedUnits({ SIXFOLD_TERMS_MAX_UNITS: bad })).toThrow(SixfoldError)
   })
 
+  it('builds one index for calls made at the same time', async () => {
+    const other = openDatabase({ url: `file:${join(dir, 'tm.db')}` })
+    const [a, b, c] = await Promise.all([memoryIndex(other.client), memoryIndex(other.client), memoryIndex(other.client)])
+    expect(b).toBe(a)
+    expect(c).toBe(a)
+    expect(await memoryIndex(other.client)).toBe(a)
+    other.close()
+  })
+
   it('indexes an even sample, says so in its answers, and still checks a document whole', async () => {
     const all = await loadUnits(database.client)
     delete process.env.SIXFOLD_TERMS_MAX_UNITS

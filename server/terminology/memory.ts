@@ -88,16 +88,11 @@ export async function loadUnits(client: Client, documentId?: number, every = 1):
 
 /** Changes whenever sentences, groups or group membership change. */
 export async function fingerprint(client: Client): Promise<string> {
-  return (await memoryState(client)).key
-}
-
-/** The fingerprint of the memory. */
-async function memoryState(client: Client): Promise<{ key: string }> {
   const rs = await client.execute(
     'SELECT (SELECT count(*) FROM sentences) AS n, (SELECT max(id) FROM sentences) AS ms, (SELECT total(group_id) FROM sentences) AS tg, (SELECT count(*) FROM align_groups) AS ng, (SELECT max(id) FROM align_groups) AS mg',
   )
   const r = rs.rows[0]
-  return { key: `${r.n}:${r.ms}:${r.tg}:${r.ng}:${r.mg}` }
+  return `${r.n}:${r.ms}:${r.tg}:${r.ng}:${r.mg}`
 }
 
 /** Sentence groups of the memory: its aligned units (asked only when an index is built). */
@@ -121,38 +116,53 @@ export function maxIndexedUnits(env: NodeJS.ProcessEnv = process.env): number {
   return n
 }
 
+export interface MemoryIndexOptions {
+  /** Aligned units the index may hold (default: maxIndexedUnits(), from the environment). */
+  maxUnits?: number
+  /** Where a failure to keep the index snapshot is told (default: once per database, on stderr). */
+  warn?: (message: string) => void
+}
+
 interface Cached {
   key: string
   index: Promise<MemoryIndex>
-  building: boolean
 }
+/** The index last built per database, and the look-up or build in progress (one at a time). */
 const cache = new WeakMap<Client, Cached>()
+const inFlight = new WeakMap<Client, Promise<MemoryIndex>>()
 
 /**
  * The rendering index of the whole memory (built once, rebuilt when the memory changed), or of
- * an even sample of it when the memory has more groups than maxIndexedUnits().
- * While a build runs, queries wait for it rather than start another one (during an import
- * the memory changes with every batch).
+ * an even sample of it when the memory has more groups than the index may hold. Calls made
+ * while one is looking or building share its answer: two first queries never build two indexes,
+ * and during an import (the memory changes with every batch) queries wait for the build under way.
  */
-export async function memoryIndex(client: Client): Promise<MemoryIndex> {
+export function memoryIndex(client: Client, options: MemoryIndexOptions = {}): Promise<MemoryIndex> {
+  const running = inFlight.get(client)
+  if (running) return running
+  const look = currentIndex(client, options).finally(() => {
+    if (inFlight.get(client) === look) inFlight.delete(client)
+  })
+  inFlight.set(client, look)
+  return look
+}
+
+async function currentIndex(client: Client, options: MemoryIndexOptions): Promise<MemoryIndex> {
+  const max = options.maxUnits ?? maxIndexedUnits()
+  const key = `${await fingerprint(client)}:${max}`
   const hit = cache.get(client)
-  if (hit?.building) return hit.index
-  const max = maxIndexedUnits()
-  const state = await memoryState(client)
-  const key = `${state.key}:${max}`
   if (hit && hit.key === key) return hit.index
-  const entry: Cached = { key, index: Promise.resolve(null as unknown as MemoryIndex), building: true }
-  entry.index = (async () => {
-    // a memory larger than the index may hold is read as an even sample of its groups
-    const total = await unitCount(client)
-    const every = total > max ? Math.ceil(total / max) : 1
-    const index = await indexWithSnapshot(client, key, await loadUnits(client, undefined, every))
-    if (every > 1) index.sampledFrom = total
-    return index
-  })()
-    .finally(() => {
-      entry.building = false
-    })
+  const entry: Cached = {
+    key,
+    index: (async () => {
+      // a memory larger than the index may hold is read as an even sample of its groups
+      const total = await unitCount(client)
+      const every = total > max ? Math.ceil(total / max) : 1
+      const index = await indexWithSnapshot(client, key, await loadUnits(client, undefined, every), options.warn ?? warnOnce(client))
+      if (every > 1) index.sampledFrom = total
+      return index
+    })(),
+  }
   cache.set(client, entry)
   entry.index.catch(() => {
     if (cache.get(client) === entry) cache.delete(client)
@@ -160,25 +170,31 @@ export async function memoryIndex(client: Client): Promise<MemoryIndex> {
   return entry.index
 }
 
+/** Writes a message on stderr the first time it is said for a database. */
+function warnOnce(client: Client): (message: string) => void {
+  return (message) => {
+    if (warned.has(client)) return
+    warned.add(client)
+    console.warn(message)
+  }
+}
+const warned = new WeakSet<Client>()
+
 /**
  * Builds the index of `units`; for an embedded database, from the snapshot of the same memory
  * state when there is one (no text is segmented again), else anew, leaving a snapshot behind.
  */
-async function indexWithSnapshot(client: Client, fingerprint: string, units: AlignedUnit[]): Promise<MemoryIndex> {
+async function indexWithSnapshot(client: Client, fingerprint: string, units: AlignedUnit[], warn: (message: string) => void): Promise<MemoryIndex> {
   const file = localFileOf(client)
   if (!file) return buildIndexAsync(units)
   const path = snapshotPathOf(file)
-  const known = readSnapshot(path, fingerprint, units)
+  const known = await readSnapshot(path, fingerprint, units)
   if (known) return buildIndexAsync(units, known)
   const index = await buildIndexAsync(units)
-  const failed = writeSnapshot(path, index, fingerprint)
-  if (failed && !warnedSnapshot) {
-    warnedSnapshot = true
-    console.warn(`sixfold: could not keep the terminology index beside the database (${failed.message}); it will be rebuilt on each start`)
-  }
+  const failed = await writeSnapshot(path, index, fingerprint)
+  if (failed) warn(`sixfold: could not keep the terminology index beside the database (${failed.message}); it will be rebuilt on each start`)
   return index
 }
-let warnedSnapshot = false
 
 /** Unit indices of one document in the index. */
 export function unitsOfDocument(index: MemoryIndex, symbol: string): Set<number> {

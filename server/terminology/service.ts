@@ -47,7 +47,9 @@ export async function renderingsFor(client: Client, query: RenderingsQuery): Pro
     const where = symbol ? `document ${symbol}` : 'the aligned memory'
     emptyNote =
       restrictTo && restrictTo.size === 0
-        ? `${symbol} has no aligned segments yet (it needs at least two language versions): add a language version to align it, or search the whole memory`
+        ? index.sampledFrom
+          ? `none of ${symbol}'s aligned segments is in the terminology index's sample of ${index.units.length.toLocaleString('en')} of ${index.sampledFrom.toLocaleString('en')} units (raise SIXFOLD_TERMS_MAX_UNITS to index more), or it has none yet`
+          : `${notAlignedYet(symbol!)}: add a language version to align it, or search the whole memory`
         : `"${result.term}" does not occur in the ${languageName(language)} side of ${where}`
   }
   return {
@@ -63,6 +65,11 @@ export async function renderingsFor(client: Client, query: RenderingsQuery): Pro
     ...sampleOf(index),
     tookMs: Math.round(performance.now() - t0),
   }
+}
+
+/** What a document with a single language version is told. */
+function notAlignedYet(symbol: string): string {
+  return `${symbol} has no aligned segments yet (it needs at least two language versions)`
 }
 
 /** `{sample}` when the index holds a sample of a larger memory, else nothing. */
@@ -232,7 +239,7 @@ export async function review(client: Client, query: ReviewQuery = {}): Promise<R
     units.length > 0
       ? undefined
       : symbol
-        ? `${symbol} has no aligned segments yet (it needs at least two language versions): add a language version to check it`
+        ? `${notAlignedYet(symbol)}: add a language version to check it`
         : 'the memory is empty: import corpora or add documents first'
   return { document: symbol, sourceLang: query.sourceLang ?? 'zh', units: units.length, counts, findings, ...(note ? { note } : {}), ...(index ? sampleOf(index) : {}), tookMs: Math.round(performance.now() - t0) }
 }
