@@ -60,8 +60,7 @@ export function plainIssue(issue: Issue): string {
   }
 }
 
-/** A zod failure as a 400 `{error: 'bad_request', message}`: one plain sentence naming the field. */
-/** zValidator hook: the first issue of a failed validation as a 400 with a plain sentence. */
+/** zValidator hook: the first issue of a failed validation as a 400 `{error: 'bad_request', message}`, one plain sentence naming the field. */
 export function invalid(result: { success: boolean; error?: { issues: Issue[] } }, c: Context) {
   if (!result.success) return errorResponse(c, 400, 'bad_request', plainIssue(result.error!.issues[0]))
 }

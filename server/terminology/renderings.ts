@@ -336,7 +336,7 @@ function unbalancedAt(text: string): number {
     const two = text.slice(i, i + 2)
     if (c === '(' || c === '[' || c === '（' || c === '«' || two === '<<') open.push(i)
     else if (c === ')' || c === ']' || c === '）' || c === '»' || two === '>>') {
-      if (open.length === 0) return 0
+      if (open.length === 0) return i
       open.pop()
     }
     if (two === '<<' || two === '>>') i++
@@ -619,10 +619,12 @@ function startDiscovery(index: MemoryIndex, query: string, lang: Lang, options: 
 function longerTermOf(index: MemoryIndex, occ: Occurrence[], lang: Lang): { text: string; units: Set<number> } | null {
   if (occ.length < 4) return null
   const byExtension = new Map<string, { text: string; units: Set<number> }>()
+  // per occurrence, the extensions of each of its spans
+  const spanKeys = new Map<number, Array<Set<string>>>()
   for (const o of occ) {
     const toks = tokensOf(index, o.unit, lang) ?? []
     const text = index.units[o.unit].texts[lang] ?? ''
-    const seen = new Set<string>()
+    const perSpan: Array<Set<string>> = []
     for (const sp of o.spans) {
       const keys: Array<[string, string]> = []
       if (lang === 'zh') {
@@ -636,22 +638,21 @@ function longerTermOf(index: MemoryIndex, occ: Occurrence[], lang: Lang): { text
         if (before && !isStopword(lang, before.text) && /^\s*$/.test(text.slice(before.end, sp.start))) keys.push([`before:${before.key}`, `${before.text} ${text.slice(sp.start, sp.end)}`])
         if (after && !isStopword(lang, after.text) && /^\s*$/.test(text.slice(sp.end, after.start))) keys.push([`after:${after.key}`, `${text.slice(sp.start, sp.end)} ${after.text}`])
       }
+      perSpan.push(new Set(keys.map(([k]) => k)))
       for (const [k, shown] of keys) {
-        if (seen.has(k)) continue
-        seen.add(k)
         let e = byExtension.get(k)
         if (!e) byExtension.set(k, (e = { text: shown, units: new Set() }))
         e.units.add(o.unit)
       }
     }
+    spanKeys.set(o.unit, perSpan)
   }
-  let best: { text: string; units: Set<number> } | null = null
-  for (const e of byExtension.values()) if (!best || e.units.size > best.units.size) best = e
+  let bestKey: string | null = null
+  for (const [k, e] of byExtension) if (bestKey === null || e.units.size > byExtension.get(bestKey)!.units.size) bestKey = k
+  const best = bestKey === null ? null : byExtension.get(bestKey)!
   if (!best || best.units.size < 3 || best.units.size * 3 < occ.length || best.units.size === occ.length) return null
-  // an occurrence that also holds the query on its own is kept
-  const alone = new Set<number>()
-  for (const o of occ) if (best.units.has(o.unit) && o.spans.length > 1) alone.add(o.unit)
-  for (const u of alone) best.units.delete(u)
+  // an occurrence that also holds the query on its own (a span without that extension) is kept
+  for (const u of [...best.units]) if (spanKeys.get(u)!.some((keys) => !keys.has(bestKey!))) best.units.delete(u)
   return best.units.size >= 3 ? best : null
 }
 
