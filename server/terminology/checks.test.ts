@@ -134,6 +134,14 @@ describe('consistency checks', () => {
     expect(checkUnits([verb], { glossary: capacity, kinds: ['glossary'] })).toEqual([])
     const absent = unit({ zh: '还表示希望增加沟通、协调和能力建设。', fr: "et a exprimé le désir d'améliorer la communication et la coordination." })
     expect(checkUnits([absent], { glossary: capacity, kinds: ['glossary'] })).toHaveLength(1)
+    // another state whose name starts the same way is not the adjective of this one
+    const states: GlossaryRule[] = [
+      { entryId: 6, source: { zh: ['尼日尔'] }, approved: { en: ['Niger'], fr: ['Niger'] }, deprecated: {} },
+      { entryId: 7, source: { zh: ['奥地利'] }, approved: { en: ['Austria'] }, deprecated: {} },
+    ]
+    const nigeria = unit({ zh: '尼日尔和奥地利代表发了言。', en: 'The representatives of Nigeria and Australia spoke.', fr: 'Le représentant du Nigéria a pris la parole.' })
+    expect(checkUnits([nigeria], { glossary: states, kinds: ['glossary'] }).map((f) => f.key).sort()).toEqual(['glossary:zh-en:1:6:missing', 'glossary:zh-en:1:7:missing', 'glossary:zh-fr:1:6:missing'])
+    expect(checkUnits([unit({ zh: '以色列的立场', en: 'the Israeli position' })], { glossary: [{ entryId: 8, source: { zh: ['以色列'] }, approved: { en: ['Israel'] }, deprecated: {} }], kinds: ['glossary'] })).toEqual([])
     const other = unit({ zh: '以色列的侵略使11万多人无家可归。', fr: "plus de 110 000 personnes n'ont plus de toit à cause de l'agression", ru: 'совершаются поселенцами' })
     expect(checkUnits([other], { glossary: israel, kinds: ['glossary'] }).map((f) => f.targetLang)).toEqual(['fr', 'ru'])
   })

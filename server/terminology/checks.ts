@@ -477,7 +477,19 @@ export function containsDerivedForm(text: string, lang: Lang, rendering: string)
   const toks = tokenize(text, lang)
   // a long word may change its ending more (renforcement → renforcer, образование → образовательных)
   const needed = (k: string) => (k.length >= 10 ? Math.max(8, Math.ceil(k.length * 0.65)) : Math.max(4, k.length - 2))
-  const meets = (tok: Token, w: Token) => tok.key === w.key || (w.key.length >= 5 && commonPrefix(tok.key, w.key) >= needed(w.key))
+  const meets = (tok: Token, w: Token) => {
+    if (tok.key === w.key) return true
+    if (w.key.length < 5) return false
+    // a name (Israël, Niger, Austria) is met by its adjective (israélienne, Israeli), not by a
+    // longer name that starts the same way (Nigeria, Australia, Dominican): the adjective keeps the
+    // whole name and is written in lower case, or in English adds -i, -ian, -an, -ese or -ish
+    if (/^\p{Lu}/u.test(w.text)) {
+      if (!tok.key.startsWith(w.key.length > 5 ? w.key.slice(0, -1) : w.key)) return false
+      if (!/^\p{Lu}/u.test(tok.text)) return true
+      return lang === 'en' && /^(?:i|is|ian|ians|an|ans|ese|ish)$/.test(tok.key.slice(w.key.length))
+    }
+    return commonPrefix(tok.key, w.key) >= needed(w.key)
+  }
   for (let s = 0; s < toks.length; s++) {
     if (!meets(toks[s], words[0])) continue
     let at = s
