@@ -64,6 +64,8 @@ describe('consistency checks', () => {
       ['专属经济区：1 641 294平方公里。', { ar: 'المنطقة الاقتصادية الخالصة: 294 641 1 كلم2.' }],
       // paragraph 140.2 written 140-2 in Arabic
       ['(第140.2段和第144.1段)。', { ar: '(الفقرتان 140-2 و 144-1).' }],
+      // an ASCII comma in Chinese text before a figure is punctuation (SDG indicator titles)
+      ['按怀孕分类(机率),15-49岁女性贫血发生率', { fr: "Prévalence de l'anémie chez les femmes âgées de 15 à 49 ans, selon l'état de grossesse (pourcentage)" }],
       // a post-2015 agenda is the year 2015
       ['常设论坛还建议2015年后发展议程承认土著人民的自决权', { en: 'The Permanent Forum also recommended that the post-2015 development agenda should recognize' }],
     ]

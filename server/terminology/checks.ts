@@ -314,7 +314,9 @@ function factsOf(text: string, lang: Lang): Fact[] {
   // a Chinese, Russian or Arabic segment left in English ("6 February 2015") is read as English
   const own = OWN_SCRIPT[lang]
   if (own && !HAS_OWN_SCRIPT[lang]!.test(text) && /\p{Script=Latin}/u.test(text)) lang = 'en'
-  const facts = extractFacts(lang === 'zh' ? text.replace(/，/g, '、') : text, lang)
+  // Chinese commas are punctuation, not thousands separators (width folding would glue them to a
+  // number), and so is an ASCII comma after a word ("(机率),15-49岁"): both read as 、, same length
+  const facts = extractFacts(lang === 'zh' ? text.replace(/，/g, '、').replace(/(?<![\d\s]),(?=\d)/g, '、') : text, lang)
   // Security Council resolutions are cited by number and year, `2118 (2013)` / `第2118(2013)号`:
   // the symbol S/RES/2118 (2013), not two numbers.
   const symbols: Fact[] = []

@@ -111,7 +111,7 @@ export function terminologyRoutes(context: { client: Client }): Hono {
 
   api.get(
     '/renderings',
-    zValidator('query', z.object({ q: z.string().trim().min(1, 'q (the term) is required').max(200), lang: lang.optional(), ...docParams, targets: listOf(LANGS, 'language'), limit: z.coerce.number().int().min(1).max(20).optional() }), invalid),
+    zValidator('query', z.object({ q: z.string().trim().min(1).max(200), lang: lang.optional(), ...docParams, targets: listOf(LANGS, 'language'), limit: z.coerce.number().int().min(1).max(20).optional() }), invalid),
     async (c) => {
       const q = c.req.valid('query')
       return c.json(await guarded(() => renderingsFor(client, { q: q.q, lang: q.lang, document: q.doc ?? q.document, targets: q.targets as Lang[] | undefined, limit: q.limit })))

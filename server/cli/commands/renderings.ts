@@ -79,6 +79,7 @@ export async function run(args: string[]): Promise<number> {
     if (index.units.length === 0) process.stderr.write('sixfold renderings: the memory is empty (import corpora first: npm run --silent sixfold -- import corpora)\n')
     process.stdout.write(`${result.term} [${language}]: ${result.occurrences} aligned segment${result.occurrences === 1 ? '' : 's'}\n`)
     if (result.nested) process.stdout.write(`  (not counted: ${result.nested.occurrences} where it is part of "${result.nested.text}")\n`)
+    if (result.examined < result.occurrences) process.stdout.write(`  (counted over an even sample of ${result.examined} of them)\n`)
     for (const l of LANGS) {
       if (l === language) continue
       const list = result.renderings[l] ?? []
