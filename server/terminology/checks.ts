@@ -715,8 +715,10 @@ function variantsOfTerm(index: MemoryIndex, vt: VariantTerm, src: Lang, targets:
     for (const minor of rest) {
       // a rendering met once or twice in a large sample is noise (a garbled alignment, a quotation)
       if (minor.count < Math.max(2, MINOR_SHARE * n) || minor.dice < 0.1) continue
-      // a longer or shorter span around the same words is not a variant
+      // a longer or shorter span around the same words is not a variant, nor the same words in
+      // another order across a list ("desarrollo y los países" beside "países en desarrollo")
       if (minor.key.includes(major.key) || major.key.includes(minor.key)) continue
+      if (reorderedWords(minor, major, tgt)) continue
       // the minority rendering must mostly occur where the term occurs, else it renders something else
       if (minor.precision < MINOR_PRECISION) continue
       const contexts = contextsOf(minor.key)
@@ -765,6 +767,19 @@ function variantsOfTerm(index: MemoryIndex, vt: VariantTerm, src: Lang, targets:
     }
   }
   return out
+}
+
+/**
+ * Are two renderings the same content words in another order ("desarrollo y los países" and
+ * "países en desarrollo")? Such a span runs across a list, it is not a second rendering; the
+ * same words in the same order with other function words ("igualdad entre los géneros",
+ * "igualdad de género") are one.
+ */
+function reorderedWords(a: { text: string }, b: { text: string }, lang: Lang): boolean {
+  const words = (r: { text: string }) => [...new Set(tokenize(r.text, lang).filter((t) => !isStopword(lang, t.text)).map((t) => t.key))]
+  const x = words(a)
+  const y = words(b)
+  return x.length === y.length && x.every((k) => y.includes(k)) && x.some((k, i) => y[i] !== k)
 }
 
 /** Variants of the given source terms within a set of units (indices into the index). */
