@@ -67,6 +67,32 @@ export async function evalRenderings(units: AlignedUnit[], verbose = true, list:
   return p
 }
 
+/**
+ * The other direction: the English official rendering of each gold term as the query, its
+ * Chinese term and the other official renderings as the answers (English as a source language).
+ */
+export async function evalEnglishSource(units: AlignedUnit[], list: 'terms' | 'terms-heldout', index: MemoryIndex, verbose = false): Promise<Record<Lang, number>> {
+  const gold = readGold(list)
+  const targets: Lang[] = ['zh', 'fr', 'es', 'ru', 'ar']
+  const hits = Object.fromEntries(targets.map((l) => [l, 0])) as Record<Lang, number>
+  const misses: string[] = []
+  for (const term of gold) {
+    const query = term.renderings.en[0]
+    const result = discoverRenderings(index, query, 'en', { targets })
+    for (const l of targets) {
+      const want = l === 'zh' ? [term.zh] : term.renderings[l]
+      const top = result.renderings[l]?.[0]
+      if (top && want.some((g) => sameRendering(top.text, g, l))) hits[l]++
+      else misses.push(`${query} ${l}: got "${top?.text ?? '—'}" want "${want.join('" or "')}"`)
+    }
+  }
+  const p = Object.fromEntries(targets.map((l) => [l, hits[l] / gold.length])) as Record<Lang, number>
+  console.log(`terminology: rendering discovery from English, ${list === 'terms' ? 'development' : 'held-out'} list (the official English rendering as the query, ${gold.length} terms, ${units.length} units)`)
+  console.log(`  precision@1  ${targets.map((l) => `${l} ${p[l].toFixed(3)}`).join('  ')}`)
+  if (verbose) for (const m of misses) console.log(`  miss  ${m}`)
+  return p
+}
+
 /** A small deterministic random generator (the eval gives the same figures on every run). */
 function rng(seed: number): () => number {
   let x = seed >>> 0
@@ -246,6 +272,8 @@ export async function run(): Promise<void> {
   const built = { index, ms: performance.now() - t0 }
   await evalRenderings(units, true, 'terms', built)
   await evalRenderings(units, true, 'terms-heldout', built)
+  await evalEnglishSource(units, 'terms', index, !!process.env.EVAL_DEBUG)
+  await evalEnglishSource(units, 'terms-heldout', index, !!process.env.EVAL_DEBUG)
   await evalChecks(units, readGold())
 }
 
