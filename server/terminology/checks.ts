@@ -742,8 +742,7 @@ function variantsOfTerm(index: MemoryIndex, vt: VariantTerm, src: Lang, targets:
         documents.set(unit.documentSymbol, (documents.get(unit.documentSymbol) ?? 0) + 1)
         // each minority occurrence as the pair it is: the source with the term, the target with its rendering
         if (segments.length < 6) {
-          const srcSpans = src === 'zh' ? zhWordMatches(unit.texts.zh ?? '', term) : spansOf(unit.texts[src] ?? '', src, term)
-          segments.push({ ...segment(unit, src, srcSpans), documentSymbol: unit.documentSymbol, paragraphLabel: unit.paragraphLabel })
+          segments.push({ ...segment(unit, src, spansOf(unit.texts[src] ?? '', src, term)), documentSymbol: unit.documentSymbol, paragraphLabel: unit.paragraphLabel })
           segments.push({ ...segment(unit, tgt, [{ start: s.start, end: s.end }]), documentSymbol: unit.documentSymbol, paragraphLabel: unit.paragraphLabel })
         }
       }

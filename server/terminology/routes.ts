@@ -21,7 +21,7 @@
  */
 import { zValidator } from '@hono/zod-validator'
 import type { Client } from '@libsql/client'
-import { Hono, type Context } from 'hono'
+import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { z } from 'zod'
 import { SixfoldError, type Lang } from '../../aligner/types.ts'
