@@ -300,15 +300,16 @@ function extractSpans(text: string, toks: Token[], score: (t: Token) => number, 
     }
     if (bestFrom < 0) break
     // trim function words and non-positive words at the edges
-    while (bestFrom <= bestTo && (scores[bestFrom] <= 0 || isStopword(lang, toks[bestFrom].text))) bestFrom++
-    while (bestTo >= bestFrom && (scores[bestTo] <= 0 || isStopword(lang, toks[bestTo].text))) bestTo--
+    const weak = (i: number) => scores[i] <= 0 || isStopword(lang, toks[i].text)
+    while (bestFrom <= bestTo && weak(bestFrom)) bestFrom++
+    while (bestTo >= bestFrom && weak(bestTo)) bestTo--
     if (bestFrom > bestTo) break
     // brackets stay balanced: a span that opens one it does not close ends before it ("Women (UN Women")
     const unbalanced = unbalancedAt(text.slice(toks[bestFrom].start, toks[bestTo].end))
     if (unbalanced >= 0) {
       const cut = toks[bestFrom].start + unbalanced
       while (bestTo >= bestFrom && toks[bestTo].end > cut) bestTo--
-      while (bestTo >= bestFrom && (scores[bestTo] <= 0 || isStopword(lang, toks[bestTo].text))) bestTo--
+      while (bestTo >= bestFrom && weak(bestTo)) bestTo--
       if (bestFrom > bestTo) break
     }
     for (let i = bestFrom; i <= bestTo; i++) used[i] = true
@@ -622,21 +623,32 @@ function longerTermOf(index: MemoryIndex, occ: Occurrence[], lang: Lang): { text
   // per occurrence, the extensions of each of its spans
   const spanKeys = new Map<number, Array<Set<string>>>()
   for (const o of occ) {
-    const toks = tokensOf(index, o.unit, lang) ?? []
+    // read from the token store in place: every occurrence of a frequent query is looked at
+    const run = keyIdsOf(index.store, o.unit, lang)
     const text = index.units[o.unit].texts[lang] ?? ''
     const perSpan: Array<Set<string>> = []
+    const count = run?.count ?? 0
+    const start = (k: number) => run!.data[(run!.from + k) * 3]
+    const end = (k: number) => run!.data[(run!.from + k) * 3 + 1]
+    const key = (k: number) => index.store.keys[run!.data[(run!.from + k) * 3 + 2]]
     for (const sp of o.spans) {
       const keys: Array<[string, string]> = []
       if (lang === 'zh') {
-        const covering = toks.find((t) => t.start <= sp.start && t.end >= sp.end && t.end - t.start > sp.end - sp.start)
-        if (covering) keys.push([`in:${covering.key}`, covering.text])
+        let covering = -1
+        for (let k = 0; k < count && covering < 0; k++) if (start(k) <= sp.start && end(k) >= sp.end && end(k) - start(k) > sp.end - sp.start) covering = k
+        if (covering >= 0) keys.push([`in:${key(covering)}`, text.slice(start(covering), end(covering))])
       } else {
-        const i = toks.findIndex((t) => t.start === sp.start)
-        const j = toks.findIndex((t) => t.end === sp.end)
-        const before = i > 0 ? toks[i - 1] : null
-        const after = j >= 0 && j + 1 < toks.length ? toks[j + 1] : null
-        if (before && !isStopword(lang, before.text) && /^\s*$/.test(text.slice(before.end, sp.start))) keys.push([`before:${before.key}`, `${before.text} ${text.slice(sp.start, sp.end)}`])
-        if (after && !isStopword(lang, after.text) && /^\s*$/.test(text.slice(sp.end, after.start))) keys.push([`after:${after.key}`, `${text.slice(sp.start, sp.end)} ${after.text}`])
+        let i = -1
+        let j = -1
+        for (let k = 0; k < count; k++) {
+          if (i < 0 && start(k) === sp.start) i = k
+          if (j < 0 && end(k) === sp.end) j = k
+        }
+        const before = i > 0 ? i - 1 : -1
+        const after = j >= 0 && j + 1 < count ? j + 1 : -1
+        const word = (k: number) => text.slice(start(k), end(k))
+        if (before >= 0 && !isStopword(lang, word(before)) && /^\s*$/.test(text.slice(end(before), sp.start))) keys.push([`before:${key(before)}`, `${word(before)} ${text.slice(sp.start, sp.end)}`])
+        if (after >= 0 && !isStopword(lang, word(after)) && /^\s*$/.test(text.slice(sp.end, start(after)))) keys.push([`after:${key(after)}`, `${text.slice(sp.start, sp.end)} ${word(after)}`])
       }
       perSpan.push(new Set(keys.map(([k]) => k)))
       for (const [k, shown] of keys) {
@@ -810,7 +822,6 @@ function discoverTarget(index: MemoryIndex, lang: Lang, occ: Occurrence[], allUn
     .sort((x, y) => y.count - x.count)
     .slice(0, limit * 2)
     .map((g) => {
-      const keys = g.key.split(' ')
       // over the whole memory (not the sample nor the scope): units with the rendering, and with both
       const withRendering = unitsWithCached(index, tgt, g.key)
       const F = withRendering.length

@@ -11,6 +11,11 @@ import type { Token } from './text.ts'
 
 const LANG_INDEX = new Map<Lang, number>(LANGS.map((l, i) => [l, i]))
 
+/** Where a unit's tokens in a language are described in `starts` and `counts`. */
+function slotOf(unit: number, lang: Lang): number {
+  return unit * LANGS.length + LANG_INDEX.get(lang)!
+}
+
 export interface TokenStore {
   /** Key of each key id. */
   keys: string[]
@@ -32,7 +37,7 @@ export function tokenStoreBuilder(unitCount: number) {
   const counts = new Int32Array(unitCount * LANGS.length)
   return {
     add(unit: number, lang: Lang, toks: Token[]): void {
-      const slot = unit * LANGS.length + LANG_INDEX.get(lang)!
+      const slot = slotOf(unit, lang)
       if ((used + toks.length) * 3 > data.length) {
         let size = data.length * 2
         while ((used + toks.length) * 3 > size) size *= 2
@@ -63,12 +68,15 @@ export function tokenStoreBuilder(unitCount: number) {
 
 /** Does the store hold text of this unit in this language? */
 export function hasTokens(store: TokenStore, unit: number, lang: Lang): boolean {
-  return store.starts[unit * LANGS.length + LANG_INDEX.get(lang)!] >= 0
+  return store.starts[slotOf(unit, lang)] >= 0
 }
 
-/** The key ids of a unit's tokens in a language, in order (a view, not a copy); undefined without text. */
+/**
+ * A unit's tokens in a language as a view, not a copy: token k is at data[(from + k) * 3]
+ * (start, end, key id); undefined without text.
+ */
 export function keyIdsOf(store: TokenStore, unit: number, lang: Lang): { data: Int32Array; from: number; count: number } | undefined {
-  const slot = unit * LANGS.length + LANG_INDEX.get(lang)!
+  const slot = slotOf(unit, lang)
   const from = store.starts[slot]
   if (from < 0) return undefined
   return { data: store.data, from, count: store.counts[slot] }
@@ -76,7 +84,7 @@ export function keyIdsOf(store: TokenStore, unit: number, lang: Lang): { data: I
 
 /** The tokens of a unit in a language as objects; `text` is the unit's text in that language. */
 export function materialize(store: TokenStore, unit: number, lang: Lang, text: string): Token[] | undefined {
-  const slot = unit * LANGS.length + LANG_INDEX.get(lang)!
+  const slot = slotOf(unit, lang)
   const from = store.starts[slot]
   if (from < 0) return undefined
   const n = store.counts[slot]
@@ -108,7 +116,7 @@ export function keyIdOf(store: TokenStore, key: string): number {
  */
 export function findKeySequence(store: TokenStore, unit: number, lang: Lang, ids: number[]): Array<{ start: number; end: number }> {
   const out: Array<{ start: number; end: number }> = []
-  const slot = unit * LANGS.length + LANG_INDEX.get(lang)!
+  const slot = slotOf(unit, lang)
   const from = store.starts[slot]
   if (from < 0 || ids.length === 0) return out
   const n = store.counts[slot]
