@@ -124,6 +124,9 @@ function scaleAfter(after: string): { multiplier: number; length: number } | nul
   return null
 }
 
+/** A Latin-script name or acronym: two or more capitals, perhaps with a number (COVID-19, G20). */
+const NAME = /(?<![A-Za-z\d])[A-Z][A-Za-z]*[A-Z](?:-?\d+)?(?![A-Za-z\d])/g
+
 const PERCENT_AFTER = /^\s*(?:%|per\s*cent|percent|pour\s*cent|por\s*ciento|процент\w*|في المائة|في المئة|بالمائة)/iu
 
 /**
@@ -144,13 +147,15 @@ export function extractFacts(text: string, lang: Lang): Fact[] {
     take(start, end)
   }
   let m: RegExpExecArray | null
+  // Latin-script names and acronyms: UNODC, COVID-19, SDG, G20 (two or more capitals), where no other fact is
+  const addNames = () => {
+    for (const n of t.matchAll(NAME)) if (n[0].length >= 2 && free(n.index!, n.index! + n[0].length)) add('name', n[0].toUpperCase(), n.index!, n.index! + n[0].length)
+  }
   // Every fact but a name holds a digit (Chinese numerals only in dates with 月 and in 百分之):
   // most sentences take this short way.
   const digits = /\d/.test(t) || (lang === 'zh' && (t.includes('月') || t.includes('百分之')))
   if (!digits) {
-    if (!/[A-Z]/.test(t)) return facts
-    const NAME = /(?<![A-Za-z\d])[A-Z][A-Za-z]*[A-Z](?:-?\d+)?(?![A-Za-z\d])/g
-    while ((m = NAME.exec(t))) if (m[0].length >= 2) facts.push({ kind: 'name', value: m[0].toUpperCase(), text: m[0], index: m.index })
+    if (/[A-Z]/.test(t)) addNames()
     return facts
   }
 
@@ -206,7 +211,7 @@ export function extractFacts(text: string, lang: Lang): Fact[] {
       if (v != null) add('percent', formatNumber(v), m.index, m.index + m[0].length)
     }
   } else {
-    const { re, month } = monthMatcher(lang)
+    const { re, month, before: monthBefore } = monthMatcher(lang)
     re.lastIndex = 0
     while ((m = re.exec(t))) {
       const name = (m[2] ?? m[4] ?? m[7] ?? '').toLowerCase()
@@ -223,7 +228,7 @@ export function extractFacts(text: string, lang: Lang): Fact[] {
       // a list or range of months sharing the year: "October and November 2014", "octobre et novembre 2014"
       if (!day && year) {
         const before = t.slice(Math.max(0, m.index - 40), m.index)
-        const prev = monthMatcher(lang).before.exec(before)
+        const prev = monthBefore.exec(before)
         const pm = prev ? month.get(prev[1].toLowerCase()) : undefined
         const start = prev ? m.index - before.length + prev.index : -1
         if (pm && free(start, m.index)) add('date', dateValue(year, pm, undefined), start, m.index)
@@ -239,12 +244,7 @@ export function extractFacts(text: string, lang: Lang): Fact[] {
     const scale = scaleAfter(t.slice(m.index + m[0].length, m.index + m[0].length + 24))
     add('number', formatNumber(scale ? v * scale.multiplier : v), m.index, m.index + m[0].length + (scale?.length ?? 0))
   }
-  // Latin-script names and acronyms: UNODC, COVID-19, SDG, G20 (two or more capitals)
-  const NAME = /(?<![A-Za-z\d])[A-Z][A-Za-z]*[A-Z](?:-?\d+)?(?![A-Za-z\d])/g
-  while ((m = NAME.exec(t))) {
-    if (m[0].length < 2 || !free(m.index, m.index + m[0].length)) continue
-    add('name', m[0].toUpperCase(), m.index, m.index + m[0].length)
-  }
+  addNames()
   // Numbers (with percentages and multipliers)
   // Thousands separators: commas (en, zh, ar), spaces (fr, ru, and Chinese UN texts), dots (es); decimals: dot or comma.
   const NUM =
