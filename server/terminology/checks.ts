@@ -18,7 +18,7 @@ import { extractFacts, type Fact } from '../../aligner/signals/facts.ts'
 import { arabicOrdinal, chineseToInt, ordinalWord, romanToInt } from '../../aligner/signals/numerals.ts'
 import { LANGS, type Lang } from '../../aligner/types.ts'
 import type { Finding, FindingKind, FindingSegment, TextSpan } from './contract.ts'
-import { containsPhrase, discoverRenderings, discoverRenderingsAsync, tokensOf, yieldToEventLoop, zhWordMatches, type Discovery, type MemoryIndex } from './renderings.ts'
+import { containsPhrase, discoverRenderings, SCRIPT_OF, discoverRenderingsAsync, tokensOf, yieldToEventLoop, zhWordMatches, type Discovery, type MemoryIndex } from './renderings.ts'
 import { isStopword, tokenize, type Token } from './text.ts'
 import type { AlignedUnit } from './units.ts'
 
@@ -313,7 +313,7 @@ export function contentFacts(text: string, lang: Lang): Fact[] {
 function factsOf(text: string, lang: Lang): Fact[] {
   // a Chinese, Russian or Arabic segment left in English ("6 February 2015") is read as English
   const own = OWN_SCRIPT[lang]
-  if (own && !HAS_OWN_SCRIPT[lang]!.test(text) && /\p{Script=Latin}/u.test(text)) lang = 'en'
+  if (own && !SCRIPT_OF[lang].test(text) && SCRIPT_OF.en.test(text)) lang = 'en'
   // Chinese commas are punctuation, not thousands separators (width folding would glue them to a
   // number), and so is an ASCII comma after a word ("(机率),15-49岁"): both read as 、, same length
   const facts = extractFacts(lang === 'zh' ? text.replace(/，/g, '、').replace(/(?<![\d\s]),(?=\d)/g, '、') : text, lang)
@@ -565,8 +565,6 @@ function collapse(s: string): string {
 }
 
 const OWN_SCRIPT: Partial<Record<Lang, RegExp>> = { zh: /\p{Script=Han}/gu, ru: /\p{Script=Cyrillic}/gu, ar: /\p{Script=Arabic}/gu }
-/** The same scripts as tests (no g flag: no lastIndex to carry between calls). */
-const HAS_OWN_SCRIPT: Partial<Record<Lang, RegExp>> = { zh: /\p{Script=Han}/u, ru: /\p{Script=Cyrillic}/u, ar: /\p{Script=Arabic}/u }
 const LATIN = /\p{Script=Latin}/gu
 
 /**

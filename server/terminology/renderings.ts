@@ -34,7 +34,7 @@
  *    both, F = units with the rendering) as a check of specificity.
  */
 import { LANGS, type Lang } from '../../aligner/types.ts'
-import { detectLanguage } from '../../aligner/language/index.ts'
+import { detectLanguage, languageName } from '../../aligner/language/index.ts'
 import { fold } from '../search/fold.ts'
 import type { AlignedUnit } from './units.ts'
 import { isStopword, tokenize, type Token } from './text.ts'
@@ -890,7 +890,8 @@ export function sameRendering(a: string, b: string, lang: Lang): boolean {
   return ka === kb && ka !== '' ? true : fold(a).trim() === fold(b).trim()
 }
 
-const SCRIPT: Record<Lang, RegExp> = {
+/** The script each language is written in, as a test for one letter of it. */
+export const SCRIPT_OF: Record<Lang, RegExp> = {
   zh: /\p{Script=Han}/u,
   en: /\p{Script=Latin}/u,
   fr: /\p{Script=Latin}/u,
@@ -898,17 +899,16 @@ const SCRIPT: Record<Lang, RegExp> = {
   ru: /\p{Script=Cyrillic}/u,
   ar: /\p{Script=Arabic}/u,
 }
-const LANG_NAMES: Record<Lang, string> = { zh: 'Chinese', en: 'English', fr: 'French', es: 'Spanish', ru: 'Russian', ar: 'Arabic' }
 
 /**
  * When a query cannot occur in the language asked (no letter of its script: "human rights"
  * as Chinese), the sentence that says so and what to ask instead; else null.
  */
 export function wrongScriptNote(query: string, lang: Lang): string | null {
-  if (!/\p{L}/u.test(query) || SCRIPT[lang].test(query)) return null
-  const guess = (LANGS.find((l) => l !== 'en' && l !== 'fr' && l !== 'es' && SCRIPT[l].test(query)) ?? (SCRIPT.en.test(query) ? (detectLanguage(query).language ?? 'en') : null)) as Lang | null
-  const instead = guess && guess !== lang ? `; it looks ${LANG_NAMES[guess]}: use --lang ${guess} (API: lang=${guess}) or leave the language out to detect it` : ''
-  return `"${query.trim()}" is not written in ${LANG_NAMES[lang]} script, so it cannot occur in the ${LANG_NAMES[lang]} texts${instead}`
+  if (!/\p{L}/u.test(query) || SCRIPT_OF[lang].test(query)) return null
+  const guess = (LANGS.find((l) => l !== 'en' && l !== 'fr' && l !== 'es' && SCRIPT_OF[l].test(query)) ?? (SCRIPT_OF.en.test(query) ? (detectLanguage(query).language ?? 'en') : null)) as Lang | null
+  const instead = guess && guess !== lang ? `; it looks ${languageName(guess)}: use --lang ${guess} (API: lang=${guess}) or leave the language out to detect it` : ''
+  return `"${query.trim()}" is not written in ${languageName(lang)} script, so it cannot occur in the ${languageName(lang)} texts${instead}`
 }
 
 /**
