@@ -9,6 +9,9 @@ import { inWriteTransaction, type Executor } from '../db/write.ts'
 import type { GlossaryRule } from './checks.ts'
 import type { EntryStatus, GlossaryEntry, GlossaryEntryInput, GlossaryEntryPatch, GlossaryRef, GlossaryTerm } from './contract.ts'
 
+/** The largest glossary file (TBX or CSV) read, through the API or the command line. */
+export const MAX_GLOSSARY_BYTES = 10 * 1024 * 1024
+
 export interface ListOptions {
   status?: EntryStatus
   q?: string

@@ -28,7 +28,7 @@ import { SixfoldError, type Lang } from '../../aligner/types.ts'
 import { ApiFailure, errorResponse, invalid, requireJson } from '../api/errors.ts'
 import type { FindingKind, GlossaryImportResponse, GlossaryResponse } from './contract.ts'
 import { exportCsv, importCsv } from './csv.ts'
-import { acceptFinding, allEntries, createEntry, deleteEntry, getEntry, importEntries, listEntries, unacceptFinding, updateEntry } from './glossary.ts'
+import { acceptFinding, allEntries, createEntry, deleteEntry, getEntry, importEntries, listEntries, MAX_GLOSSARY_BYTES, unacceptFinding, updateEntry } from './glossary.ts'
 import { sdgSeedEntries } from './seed.ts'
 import { renderingsFor, review, termCandidates } from './service.ts'
 import { exportTbx, importTbx } from './tbx.ts'
@@ -97,7 +97,6 @@ async function guarded<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
-export const MAX_GLOSSARY_UPLOAD = 10 * 1024 * 1024
 /** JSON bodies (an entry, an acceptance): refused past this size before they are read. */
 export const MAX_JSON_BODY = 1024 * 1024
 
@@ -154,7 +153,7 @@ export function terminologyRoutes(context: { client: Client }): Hono {
 
   api.post(
     '/glossary/import',
-    bodyLimit({ maxSize: MAX_GLOSSARY_UPLOAD, onError: (c) => errorResponse(c, 413, 'payload_too_large', 'the glossary file is larger than 10 MB') }),
+    bodyLimit({ maxSize: MAX_GLOSSARY_BYTES, onError: (c) => errorResponse(c, 413, 'payload_too_large', 'the glossary file is larger than 10 MB') }),
     zValidator('query', z.object({ format: z.enum(['tbx', 'csv']).optional() }), invalid),
     async (c) => {
       const type = (c.req.header('content-type') ?? '').toLowerCase()

@@ -9,12 +9,10 @@ import { SixfoldError } from '../../../aligner/types.ts'
 import { openDatabase } from '../../db/client.ts'
 import { migrateDatabase } from '../../db/migrate.ts'
 import { importCsv } from '../../terminology/csv.ts'
-import { importEntries } from '../../terminology/glossary.ts'
+import { importEntries, MAX_GLOSSARY_BYTES } from '../../terminology/glossary.ts'
 import { importTbx } from '../../terminology/tbx.ts'
 
 const USAGE = 'usage: sixfold glossary import <file.tbx|file.csv>   (export: sixfold export --format tbx|csv)'
-/** The API's limit for glossary files, kept here too. */
-const MAX_BYTES = 10 * 1024 * 1024
 
 export async function run(args: string[]): Promise<number> {
   const [action, file, ...rest] = args
@@ -34,7 +32,7 @@ export async function run(args: string[]): Promise<number> {
   } catch {
     throw new SixfoldError('not_found', `${file}: no such file`)
   }
-  if (size > MAX_BYTES) throw new SixfoldError('bad_request', `${file}: ${(size / 1024 / 1024).toFixed(1)} MB; a glossary file may be at most 10 MB`)
+  if (size > MAX_GLOSSARY_BYTES) throw new SixfoldError('bad_request', `${file}: ${(size / 1024 / 1024).toFixed(1)} MB; a glossary file may be at most 10 MB`)
   const text = readFileSync(file, 'utf8')
   const entries = ext === '.csv' ? importCsv(text) : importTbx(text)
   if (entries.length === 0) throw new SixfoldError('bad_request', `${file} holds no entries`)
