@@ -17,7 +17,9 @@ import { serve } from '@hono/node-server'
 import { serveStatic } from '@hono/node-server/serve-static'
 import cliProgress from 'cli-progress'
 import { createApp, DEFAULT_MAX_UPLOAD_BYTES } from './api/app.ts'
-import { databaseOptionsFromEnv, openDatabase } from './db/client.ts'
+import { SixfoldError } from '../aligner/types.ts'
+import { databaseOptionsFromEnv, openDatabase, type Database } from './db/client.ts'
+import type { DatabaseState } from './db/health.ts'
 import { migrateDatabase } from './db/migrate.ts'
 import { emptyProgress, fileCount, planImport, runImport, type ImportJob } from './import/pipeline.ts'
 import { warmTerminology } from './terminology/service.ts'
@@ -49,13 +51,22 @@ if (!(maxUploadMb > 0)) fail(`MAX_UPLOAD_MB must be a positive number, not "${pr
 const corporaDir = process.env.CORPORA_DIR ?? `${ROOT}corpora`
 
 const dbOptions = databaseOptionsFromEnv()
-const database = openDatabase(dbOptions)
+// A wrong DATABASE_URL, a damaged file or one that cannot be read: one line, and no server.
+let database: Database
+let dbState: DatabaseState
+try {
+  database = openDatabase(dbOptions)
+} catch (error) {
+  fail(error instanceof SixfoldError ? error.message : `cannot open the database ${dbOptions.url}: ${(error as Error).message.split('\n')[0]}`)
+}
 try {
   if (dbOptions.syncUrl) await database.client.sync()
-  await migrateDatabase(database)
+  dbState = await migrateDatabase(database)
 } catch (error) {
-  fail(`cannot open the database ${dbOptions.url}: ${(error as Error).message.split('\n')[0]}`)
+  fail(error instanceof SixfoldError ? error.message : `cannot open the database ${dbOptions.url}: ${(error as Error).message.split('\n')[0]}`)
 }
+// A read-only file is served for reading; writes answer 503 with the reason.
+if (dbState.readOnly) process.stderr.write(`sixfold: ${dbState.readOnly.message}\n`)
 
 const progress = emptyProgress()
 let ready = false

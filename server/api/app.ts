@@ -37,6 +37,7 @@ import type {
   VersionInfo,
 } from './contract.ts'
 import { ApiFailure, errorResponse, invalid, requireJson } from './errors.ts'
+import { databaseProblem } from '../db/health.ts'
 
 export const VERSION = '0.1.0'
 export const DEFAULT_MAX_UPLOAD_BYTES = 20 * 1024 * 1024
@@ -473,6 +474,8 @@ export function createApp(options: AppOptions): Hono {
 
   app.onError((error, c) => {
     if (error instanceof ApiFailure) return errorResponse(c, error.status, error.code, error.message)
+    const problem = databaseProblem(error)
+    if (problem) return errorResponse(c, 503, problem.kind === 'read-only' ? 'read_only' : 'unavailable', problem.message)
     if (error instanceof SixfoldError) {
       return errorResponse(c, 422, error.code === 'language_mismatch' || error.code === 'language-mismatch' ? 'language_mismatch' : 'unprocessable', error.message.split('\n')[0])
     }

@@ -36,6 +36,10 @@ export type ApiErrorCode =
   | 'language_mismatch'
   | 'unprocessable'
   | 'not_ready'
+  /** the database file is read-only: reads work, changes are refused (503) */
+  | 'read_only'
+  /** the database is damaged, or busy with another process's write (503) */
+  | 'unavailable'
   | 'internal'
 
 // ─── Health ──────────────────────────────────────────────────────────────────

@@ -4,6 +4,7 @@
  * `run(args: string[]): Promise<number>` (the exit code).
  */
 import { SixfoldError } from '../../aligner/types.ts'
+import { databaseProblem } from '../db/health.ts'
 
 interface Command {
   summary: string
@@ -55,7 +56,9 @@ main(process.argv.slice(2)).then(
     process.exitCode = code
   },
   (error: unknown) => {
-    const message = error instanceof SixfoldError ? error.message : error instanceof Error ? error.message : String(error)
+    // A database failure (read-only, damaged, locked) in words; other errors by their first line.
+    const problem = databaseProblem(error)
+    const message = problem ? problem.message : error instanceof SixfoldError ? error.message : error instanceof Error ? error.message : String(error)
     process.stderr.write(`sixfold: ${message.split('\n')[0]}\n`)
     process.exitCode = 1
   },

@@ -3,10 +3,10 @@
  * by URL (`DATABASE_URL=libsql://…` or `http://…`, with `DATABASE_AUTH_TOKEN`),
  * optionally as an embedded replica of a server (`DATABASE_SYNC_URL`).
  */
-import { mkdirSync } from 'node:fs'
-import { dirname, resolve } from 'node:path'
+import { resolve } from 'node:path'
 import { createClient, type Client } from '@libsql/client'
 import { drizzle, type LibSQLDatabase } from 'drizzle-orm/libsql'
+import { checkDatabaseLocation } from './location.ts'
 import * as schema from './schema.ts'
 import { closeNative, registerLocalFile } from './write.ts'
 
@@ -37,11 +37,10 @@ export function databaseOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): Da
 
 export function openDatabase(options: DatabaseOptions = databaseOptionsFromEnv()): Database {
   const url = options.url ?? DEFAULT_DATABASE_URL
-  if (url.startsWith('file:')) {
-    const path = url.slice('file:'.length)
-    if (path && path !== ':memory:') mkdirSync(dirname(resolve(path)), { recursive: true })
-  }
-  const client = createClient({ url, authToken: options.authToken, syncUrl: options.syncUrl })
+  // A wrong DATABASE_URL is one line saying what is wrong (creates the folders of a new file).
+  checkDatabaseLocation(url)
+  // timeout: each connection of an embedded file waits up to 5 s for another process's write lock.
+  const client = createClient({ url, authToken: options.authToken, syncUrl: options.syncUrl, timeout: 5000 })
   const db = drizzle(client, { schema })
   // Writes to a local file (not a replica) go through a native connection: see write.ts.
   if (url.startsWith('file:') && !options.syncUrl) {
@@ -63,8 +62,9 @@ export function openDatabase(options: DatabaseOptions = databaseOptionsFromEnv()
 export async function configureDatabase(client: Client, url: string): Promise<void> {
   await client.execute('PRAGMA foreign_keys = ON')
   if (url.startsWith('file:')) {
+    // the busy timeout first: switching a new file to WAL takes a lock another process may hold
+    await client.execute('PRAGMA busy_timeout = 5000')
     await client.execute('PRAGMA journal_mode = WAL')
     await client.execute('PRAGMA synchronous = NORMAL')
-    await client.execute('PRAGMA busy_timeout = 5000')
   }
 }
