@@ -11,7 +11,7 @@
 import { LANGS, SixfoldError, isLang, type FootnoteRef, type Lang, type Paragraph, type ParsedDocument } from '../types.ts'
 import { detectLanguage, languageName } from '../language/index.ts'
 import { splitSentences } from '../sentences/index.ts'
-import { MAX_BYTES, decodeText } from './decode.ts'
+import { MAX_BYTES, decodeText, tooLarge } from './decode.ts'
 import { extractRefs, type RefState } from './footnote-refs.ts'
 import { parseHtml } from './html.ts'
 import { parseLines, looksLikeOneParagraphPerLine } from './lines.ts'
@@ -40,7 +40,7 @@ export function parseText(text: string, options: { format: TextFormat; lang?: La
 export async function parseDocument(input: { bytes: Uint8Array; fileName: string }, options: ParseOptions = {}): Promise<ParsedDocument> {
   const { bytes, fileName } = input
   if (options.lang !== undefined && !isLang(options.lang)) throw badLanguage(String(options.lang))
-  if (bytes.length > MAX_BYTES) throw new SixfoldError('too-large', `${fileName} is ${(bytes.length / 1024 / 1024).toFixed(1)} MB, over the 50 MB limit: split the document or give its text`)
+  if (bytes.length > MAX_BYTES) throw tooLarge(fileName, bytes.length)
   if (bytes.length === 0) throw new SixfoldError('empty-file', `${fileName} is empty: there is nothing to parse`)
   const ext = /\.([A-Za-z0-9]+)$/.exec(fileName)?.[1]?.toLowerCase() ?? ''
   switch (ext) {

@@ -38,6 +38,7 @@ import type {
 } from './contract.ts'
 import { ApiFailure, errorResponse, invalid, requireJson } from './errors.ts'
 import { databaseProblem } from '../db/health.ts'
+import { decodeText } from '../../aligner/parse/decode.ts'
 
 export const VERSION = '0.1.0'
 export const DEFAULT_MAX_UPLOAD_BYTES = 20 * 1024 * 1024
@@ -431,9 +432,9 @@ export function createApp(options: AppOptions): Hono {
     const name = safeName(f.file.name)
     let text: string
     try {
-      text = new TextDecoder('utf-8', { fatal: true }).decode(bytes)
-    } catch {
-      throw new ApiFailure(422, 'unprocessable', `${name}: not UTF-8 text`)
+      text = decodeText(bytes, name, { xml: true, expected: 'a TMX file' })
+    } catch (error) {
+      throw new ApiFailure(422, 'unprocessable', (error as Error).message)
     }
     let prepared
     try {

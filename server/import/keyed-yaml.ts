@@ -5,6 +5,7 @@
 import { readdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { parse } from 'yaml'
+import { decodeText } from '../../aligner/parse/decode.ts'
 import type { Lang } from '../../aligner/types.ts'
 import { sha256 } from './hash.ts'
 import type { Manifest } from './manifest.ts'
@@ -31,7 +32,7 @@ export async function readKeyedYaml(dir: string, slug: string, manifest: Manifes
     const entries = new Map<string, string>()
     const hashes: string[] = []
     for (const file of files) {
-      const text = await readFile(join(path, file), 'utf8')
+      const text = decodeText(await readFile(join(path, file)), join(path, file), { expected: 'a YAML file of keys and texts' })
       hashes.push(`${file}:${sha256(text)}`)
       let data: unknown
       try {

@@ -4,6 +4,7 @@
  */
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
+import { decodeText } from '../../aligner/parse/decode.ts'
 import type { Lang } from '../../aligner/types.ts'
 import { sha256 } from './hash.ts'
 import type { Manifest } from './manifest.ts'
@@ -57,8 +58,8 @@ export async function readParallel(dir: string, slug: string, manifest: Manifest
   const texts: ParallelSource['texts'] = {}
   for (const [lang, file] of Object.entries(manifest.files ?? {}) as Array<[Lang, string]>) {
     const bytes = await readFile(join(dir, file))
-    texts[lang] = { fileName: file, text: bytes.toString('utf8'), sha256: sha256(bytes) }
+    texts[lang] = { fileName: file, text: decodeText(bytes, join(dir, file), { expected: 'a text file with one segment per line' }), sha256: sha256(bytes) }
   }
-  const ids = manifest.ids ? await readFile(join(dir, manifest.ids), 'utf8') : undefined
+  const ids = manifest.ids ? decodeText(await readFile(join(dir, manifest.ids)), join(dir, manifest.ids), { expected: 'a text file with one id per line' }) : undefined
   return { slug, symbol: manifest.symbol ?? slug, title: manifest.title ?? null, texts, ids }
 }

@@ -10,6 +10,7 @@
 import { readdir, readFile, stat } from 'node:fs/promises'
 import { basename, dirname, join, resolve } from 'node:path'
 import type { Client } from '@libsql/client'
+import { decodeText } from '../../aligner/parse/decode.ts'
 import type { Lang } from '../../aligner/types.ts'
 import type { ImportProgress } from '../api/contract.ts'
 import { sha256 } from './hash.ts'
@@ -40,13 +41,13 @@ async function isDir(path: string): Promise<boolean> {
 
 async function readManifest(dir: string): Promise<Manifest | null> {
   const path = join(dir, 'manifest.json')
-  let text: string
+  let bytes: Uint8Array
   try {
-    text = await readFile(path, 'utf8')
+    bytes = await readFile(path)
   } catch {
     return null
   }
-  return parseManifest(text, path)
+  return parseManifest(decodeText(bytes, path, { expected: 'a JSON manifest' }), path)
 }
 
 /** A file planImport passes over, and why. */
@@ -199,7 +200,7 @@ async function runJob(client: Client, job: ImportJob, options: ImportOptions, ho
     const bytes = await readFile(job.path)
     const hash = sha256(bytes)
     if (!options.force && stored && stored.size > 0 && [...stored.values()].every((h) => h === hash)) return { imported: 0, skipped: 1 }
-    const doc = prepareTmx(bytes.toString('utf8'), { fileName: basename(job.path), slug: job.slug })
+    const doc = prepareTmx(decodeText(bytes, basename(job.path), { xml: true, expected: 'a TMX file' }), { fileName: basename(job.path), slug: job.slug })
     await storePrealigned(client, doc, hooks)
     return { imported: 1, skipped: 0 }
   }

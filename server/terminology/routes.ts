@@ -24,6 +24,7 @@ import type { Client } from '@libsql/client'
 import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { z } from 'zod'
+import { decodeText } from '../../aligner/parse/decode.ts'
 import { SixfoldError, type Lang } from '../../aligner/types.ts'
 import { ApiFailure, errorResponse, invalid, requireJson } from '../api/errors.ts'
 import type { FindingKind, GlossaryImportResponse, GlossaryResponse } from './contract.ts'
@@ -157,7 +158,7 @@ export function terminologyRoutes(context: { client: Client }): Hono {
     zValidator('query', z.object({ format: z.enum(['tbx', 'csv']).optional() }), invalid),
     async (c) => {
       const type = (c.req.header('content-type') ?? '').toLowerCase()
-      let text: string
+      let bytes: Uint8Array
       let name = ''
       if (type.startsWith('multipart/form-data')) {
         let form: Record<string, unknown>
@@ -169,8 +170,16 @@ export function terminologyRoutes(context: { client: Client }): Hono {
         const file = form.file
         if (!(file instanceof File)) return errorResponse(c, 400, 'bad_request', 'send the glossary as a form field named "file"')
         name = file.name.toLowerCase()
-        text = await file.text()
-      } else text = await c.req.text()
+        bytes = new Uint8Array(await file.arrayBuffer())
+      } else bytes = new Uint8Array(await c.req.arrayBuffer())
+      // Decoded as every text input is: a Latin-1 or binary file is refused in words, not stored with U+FFFD.
+      let text: string
+      try {
+        text = decodeText(bytes, name ? `the glossary file ${name.replace(/[\u0000-\u001f]/g, '')}` : 'the glossary file', { xml: true, expected: 'a TBX or CSV glossary file' })
+      } catch (error) {
+        if (error instanceof SixfoldError) return errorResponse(c, 400, 'bad_request', error.message)
+        throw error
+      }
       const format = c.req.valid('query').format ?? (name.endsWith('.csv') || type.includes('csv') ? 'csv' : name.endsWith('.tbx') || type.includes('xml') || text.trimStart().startsWith('<') ? 'tbx' : null)
       if (!format) return errorResponse(c, 400, 'bad_request', 'say which format: ?format=tbx or ?format=csv')
       const entries = await guarded(async () => (format === 'tbx' ? importTbx(text) : importCsv(text)))

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process'
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, truncateSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -60,6 +60,19 @@ describe('sixfold align', () => {
     expect(r.status, r.stderr).toBe(0)
     expect(parseBeads(r.stdout).length).toBeGreaterThan(80)
   })
+  it('refuses a file over the 50 MB limit before reading it, as parse and import do', async () => {
+    const big = join(tmp, 'big.en.txt')
+    writeFileSync(big, '')
+    truncateSync(big, 60 * 1024 * 1024) // sparse: 60 MB of nothing, made at once
+    const zh = join(FIX, 'zh-en.zh.txt')
+    for (const input of ['lines', 'document']) {
+      const r = sixfold('align', zh, big, '--src-lang', 'zh', '--tgt-lang', 'en', '--input', input)
+      expect(r.status, input).toBe(1)
+      expect(r.stdout).toBe('')
+      expect(r.stderr).toBe(`sixfold align: ${big} is 60.0 MB, over the 50 MB limit: split the document or give its text\n`)
+    }
+  })
+
   it('refuses bad input with one clear line and a non-zero exit', async () => {
     const empty = join(tmp, 'empty.txt')
     writeFileSync(empty, '')

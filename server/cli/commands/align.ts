@@ -14,6 +14,7 @@ import { alignSentences } from '../../../aligner/align/sentences.ts'
 import { formatBeads } from '../../../aligner/align/beads.ts'
 import { splitLines } from '../../../aligner/align/lines.ts'
 import { detectLanguage, languageName } from '../../../aligner/language/index.ts'
+import { decodeText, MAX_BYTES, tooLarge } from '../../../aligner/parse/decode.ts'
 import { isLang, LANGS, SixfoldError, type Lang } from '../../../aligner/types.ts'
 
 const USAGE = 'usage: sixfold align <src> <tgt> --src-lang xx --tgt-lang yy [--input lines|document] [--json]'
@@ -68,6 +69,8 @@ async function readBytes(path: string): Promise<Uint8Array> {
     throw new SixfoldError('file', `cannot read ${path}: no such file`)
   }
   if (info.isDirectory()) throw new SixfoldError('file', `${path} is a directory, not a file`)
+  // the same limit as parse and import, said before the file is read
+  if (info.size > MAX_BYTES) throw tooLarge(path, info.size)
   let bytes: Uint8Array
   try {
     bytes = await readFile(path)
@@ -98,14 +101,7 @@ function checkLanguage(path: string, text: string, declared: Lang): void {
 
 async function readText(path: string): Promise<string> {
   const bytes = await readBytes(path)
-  if (bytes.includes(0)) throw new SixfoldError('file', `${path} looks binary (it contains NUL bytes); expected UTF-8 text`)
-  let text: string
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes)
-  } catch {
-    throw new SixfoldError('file', `${path} is not valid UTF-8 text`)
-  }
-  return text.replace(/^\uFEFF/, '')
+  return decodeText(bytes, path, { expected: 'a UTF-8 text file with one sentence per line' }).replace(/^\uFEFF/, '')
 }
 
 export async function run(args: string[]): Promise<number> {

@@ -3,9 +3,10 @@
  * POST /api/glossary/import does (all entries or none; an entry already in the glossary is
  * updated in place, so an exported glossary imported again adds nothing).
  */
-import { readFileSync, statSync } from 'node:fs'
 import { extname } from 'node:path'
+import { decodeText } from '../../../aligner/parse/decode.ts'
 import { SixfoldError } from '../../../aligner/types.ts'
+import { readInput } from '../input.ts'
 import { openDatabase } from '../../db/client.ts'
 import { migrateDatabase } from '../../db/migrate.ts'
 import { importCsv } from '../../terminology/csv.ts'
@@ -26,14 +27,9 @@ export async function run(args: string[]): Promise<number> {
   }
   const ext = extname(file).toLowerCase()
   if (ext !== '.tbx' && ext !== '.csv' && ext !== '.xml') throw new SixfoldError('bad_request', `${file}: a glossary file is .tbx (or .xml holding TBX) or .csv, not "${ext || 'no extension'}"`)
-  let size: number
-  try {
-    size = statSync(file).size
-  } catch {
-    throw new SixfoldError('not_found', `${file}: no such file`)
-  }
-  if (size > MAX_GLOSSARY_BYTES) throw new SixfoldError('bad_request', `${file}: ${(size / 1024 / 1024).toFixed(1)} MB; a glossary file may be at most 10 MB`)
-  const text = readFileSync(file, 'utf8')
+  const bytes = readInput(file, MAX_GLOSSARY_BYTES, 'a glossary file')
+  // a Latin-1 or binary file is refused in words (not stored with U+FFFD in place of its accents)
+  const text = decodeText(bytes, file, { xml: true, expected: 'a TBX or CSV glossary file' })
   const entries = ext === '.csv' ? importCsv(text) : importTbx(text)
   if (entries.length === 0) throw new SixfoldError('bad_request', `${file} holds no entries`)
   const database = openDatabase()

@@ -5,6 +5,7 @@
  * Without: one line per block (kind, label, footnote references, text), then a summary.
  */
 import { readFile, stat } from 'node:fs/promises'
+import { MAX_BYTES, tooLarge } from '../../../aligner/parse/decode.ts'
 import { parseDocument } from '../../../aligner/parse/index.ts'
 import { LANGS, SixfoldError, isLang, type Lang } from '../../../aligner/types.ts'
 
@@ -35,6 +36,8 @@ export async function run(args: string[]): Promise<number> {
   try {
     const info = await stat(file)
     if (info.isDirectory()) return fail(`${file} is a directory, not a file`)
+    // refused before it is read (parseDocument says the same of bytes already read)
+    if (info.size > MAX_BYTES) return fail(tooLarge(file.split('/').pop() ?? file, info.size).message)
     bytes = await readFile(file)
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code
