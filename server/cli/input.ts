@@ -4,22 +4,9 @@
  */
 import { readFileSync, statSync } from 'node:fs'
 import { SixfoldError } from '../../aligner/types.ts'
+import { fileErrorText } from '../import/read-file.ts'
 
-/** errno codes in words. */
-export function fileErrorText(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException).code
-  const words: Record<string, string> = {
-    ENOENT: 'no such file or folder',
-    EACCES: 'permission denied',
-    EPERM: 'operation not permitted',
-    EISDIR: 'it is a folder, not a file',
-    ENOTDIR: 'a part of the path is a file, not a folder',
-    EROFS: 'read-only file system',
-    ENOSPC: 'no space left on the device',
-    EMFILE: 'too many open files',
-  }
-  return (code && words[code]) ?? (error instanceof Error ? error.message.split('\n')[0] : String(error))
-}
+export { fileErrorText }
 
 /** The size of a file to read, or a SixfoldError saying why it cannot be read (missing, a folder, over `maxBytes`). */
 export function checkInput(path: string, maxBytes: number, what: string): number {

@@ -2,13 +2,14 @@
  * Keyed YAML (the SDG framework texts): a folder per language holding YAML
  * files of `key: text`; the same key in every language is one aligned unit.
  */
-import { readdir, readFile } from 'node:fs/promises'
+import { readdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import { parse } from 'yaml'
 import { decodeText } from '../../aligner/parse/decode.ts'
 import type { Lang } from '../../aligner/types.ts'
 import { sha256 } from './hash.ts'
 import type { Manifest } from './manifest.ts'
+import { fileErrorText, readInputFile } from './read-file.ts'
 import { LANG_ORDER, type PreparedDocument, type PreparedVersion } from './prepared.ts'
 
 export interface KeyedSource {
@@ -24,15 +25,23 @@ export function naturalCompare(a: string, b: string): number {
   return a.localeCompare(b, 'en', { numeric: true })
 }
 
+async function readFolder(path: string): Promise<string[]> {
+  try {
+    return await readdir(path)
+  } catch (error) {
+    throw new Error(`cannot read the folder ${path}: ${fileErrorText(error)}`)
+  }
+}
+
 export async function readKeyedYaml(dir: string, slug: string, manifest: Manifest): Promise<KeyedSource> {
   const langs: KeyedSource['langs'] = {}
   for (const [lang, folder] of Object.entries(manifest.files ?? {}) as Array<[Lang, string]>) {
     const path = join(dir, folder)
-    const files = (await readdir(path)).filter((f) => /\.ya?ml$/i.test(f)).sort()
+    const files = (await readFolder(path)).filter((f) => /\.ya?ml$/i.test(f)).sort()
     const entries = new Map<string, string>()
     const hashes: string[] = []
     for (const file of files) {
-      const text = decodeText(await readFile(join(path, file)), join(path, file), { expected: 'a YAML file of keys and texts' })
+      const text = decodeText(await readInputFile(join(path, file)), join(path, file), { expected: 'a YAML file of keys and texts' })
       hashes.push(`${file}:${sha256(text)}`)
       let data: unknown
       try {

@@ -2,12 +2,12 @@
  * Pre-aligned parallel files: one segment per line, line i the same segment in
  * every language (the UNPC devset). An optional ids file labels each line.
  */
-import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { decodeText } from '../../aligner/parse/decode.ts'
 import type { Lang } from '../../aligner/types.ts'
 import { sha256 } from './hash.ts'
 import type { Manifest } from './manifest.ts'
+import { readInputFile } from './read-file.ts'
 import { LANG_ORDER, type PreparedDocument, type PreparedVersion } from './prepared.ts'
 
 export interface ParallelSource {
@@ -57,9 +57,9 @@ export function prepareParallel(src: ParallelSource): PreparedDocument {
 export async function readParallel(dir: string, slug: string, manifest: Manifest): Promise<ParallelSource> {
   const texts: ParallelSource['texts'] = {}
   for (const [lang, file] of Object.entries(manifest.files ?? {}) as Array<[Lang, string]>) {
-    const bytes = await readFile(join(dir, file))
+    const bytes = await readInputFile(join(dir, file))
     texts[lang] = { fileName: file, text: decodeText(bytes, join(dir, file), { expected: 'a text file with one segment per line' }), sha256: sha256(bytes) }
   }
-  const ids = manifest.ids ? decodeText(await readFile(join(dir, manifest.ids)), join(dir, manifest.ids), { expected: 'a text file with one id per line' }) : undefined
+  const ids = manifest.ids ? decodeText(await readInputFile(join(dir, manifest.ids)), join(dir, manifest.ids), { expected: 'a text file with one id per line' }) : undefined
   return { slug, symbol: manifest.symbol ?? slug, title: manifest.title ?? null, texts, ids }
 }

@@ -19,6 +19,7 @@ import { parseManifest, type Manifest } from './manifest.ts'
 import { prepareParallel, readParallel } from './parallel.ts'
 import { slugify } from './prepared.ts'
 import { storePrealigned, storeVersions, type AlignFn, type StoreHooks } from './store.ts'
+import { readInputFile } from './read-file.ts'
 import { prepareTmx } from './tmx.ts'
 import { loadAligner, prepareVersion, VERSION_FILE } from './versions.ts'
 
@@ -197,7 +198,7 @@ export async function runImport(client: Client, jobs: ImportJob[], options: Impo
 async function runJob(client: Client, job: ImportJob, options: ImportOptions, hooks: StoreHooks): Promise<{ imported: number; skipped: number }> {
   const stored = await storedHashes(client, job.slug)
   if (job.kind === 'tmx') {
-    const bytes = await readFile(job.path)
+    const bytes = await readInputFile(job.path)
     const hash = sha256(bytes)
     if (!options.force && stored && stored.size > 0 && [...stored.values()].every((h) => h === hash)) return { imported: 0, skipped: 1 }
     const doc = prepareTmx(decodeText(bytes, basename(job.path), { xml: true, expected: 'a TMX file' }), { fileName: basename(job.path), slug: job.slug })
@@ -224,7 +225,7 @@ async function runJob(client: Client, job: ImportJob, options: ImportOptions, ho
   const changed = []
   let skipped = 0
   for (const f of job.files) {
-    const bytes = await readFile(f.path)
+    const bytes = await readInputFile(f.path)
     if (!options.force && stored?.get(f.lang) === sha256(bytes)) {
       skipped++
       continue

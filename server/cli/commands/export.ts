@@ -4,12 +4,15 @@
  * `sixfold export --format tbx [--status candidate|approved|deprecated] [--source zh] [--out file]`:
  * the glossary as TBX (the terminology module's export).
  */
-import { createWriteStream } from 'node:fs'
+import { createWriteStream, statSync } from 'node:fs'
 import { once } from 'node:events'
+import { rename, rm } from 'node:fs/promises'
+import { dirname, resolve } from 'node:path'
 import type { Writable } from 'node:stream'
 import { openDatabase } from '../../db/client.ts'
 import { migrateDatabase } from '../../db/migrate.ts'
 import { exportCsv, exportTmx } from '../../import/export.ts'
+import { fileErrorText } from '../../import/read-file.ts'
 import { allEntries } from '../../terminology/glossary.ts'
 import { exportTbx } from '../../terminology/tbx.ts'
 import type { Lang } from '../../../aligner/types.ts'
@@ -82,26 +85,79 @@ export async function run(args: string[]): Promise<number> {
     process.stdout.on('error', (error: NodeJS.ErrnoException) => {
       if (error.code === 'EPIPE') process.exit(0)
     })
-    const target: Writable = out ? createWriteStream(out) : process.stdout
-    if (out) await once(target, 'open')
+    // --out: written to a temporary file beside it and renamed at the end, so that a failed export
+    // leaves an existing file as it was; a folder or a missing folder is said in words.
+    const temporary = out ? `${out}.sixfold-${process.pid}.tmp` : null
+    let target: Writable = process.stdout
+    if (out && temporary) {
+      const problem = outputProblem(out)
+      if (problem) {
+        process.stderr.write(`sixfold: export: cannot write ${out}: ${problem}\n`)
+        return 1
+      }
+      target = createWriteStream(temporary)
+      try {
+        await once(target, 'open')
+      } catch (error) {
+        process.stderr.write(`sixfold: export: cannot write ${out}: ${fileErrorText(error)}\n`)
+        return 1
+      }
+    }
     let chunks: AsyncIterable<string>
+    let what: string
     if (format === 'tbx') {
       const entries = (await allEntries(database.client)).filter((e) => status === null || e.status === status)
       const tbx = exportTbx(entries, (source ?? 'zh') as Lang)
       chunks = (async function* () {
         yield tbx
       })()
+      what = `${entries.length} glossary ${entries.length === 1 ? 'entry' : 'entries'}${status ? ` (${status})` : ''} as TBX`
       if (entries.length === 0) process.stderr.write(`sixfold: export: the glossary has no ${status ?? ''}${status ? ' ' : ''}entries: the TBX file is empty\n`)
-    } else chunks = format === 'tmx' ? exportTmx(database.client, documentId) : exportCsv(database.client, documentId)
-    for await (const chunk of chunks) {
-      if (!target.write(chunk)) await once(target, 'drain')
+    } else {
+      chunks = format === 'tmx' ? exportTmx(database.client, documentId) : exportCsv(database.client, documentId)
+      what = `${rest[0] ? `document ${rest[0]}` : 'the memory'} as ${format.toUpperCase()}`
     }
-    if (out) {
-      target.end()
-      await once(target, 'finish')
+    let bytes = 0
+    let units = 0
+    try {
+      for await (const chunk of chunks) {
+        bytes += Buffer.byteLength(chunk)
+        if (format === 'tmx') units += chunk.match(/<tu[ >]/g)?.length ?? 0
+        if (!target.write(chunk)) await once(target, 'drain')
+      }
+      if (out && temporary) {
+        target.end()
+        await once(target, 'finish')
+        await rename(temporary, out)
+      }
+    } catch (error) {
+      if (temporary) await rm(temporary, { force: true })
+      if (out) {
+        process.stderr.write(`sixfold: export: cannot write ${out}: ${fileErrorText(error)}\n`)
+        return 1
+      }
+      throw error
     }
+    const size = bytes < 1024 * 1024 ? `${(bytes / 1024).toFixed(1)} kB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`
+    // on stderr: stdout may be the export itself
+    process.stderr.write(`sixfold: export: wrote ${what}${format === 'tmx' ? `, ${units.toLocaleString('en')} translation units` : ''} (${size}) to ${out ?? 'standard output'}\n`)
     return 0
   } finally {
     database.close()
   }
+}
+
+/** Why `out` cannot be written, in words (a folder; a folder above it missing or a file), or null. */
+function outputProblem(out: string): string | null {
+  try {
+    if (statSync(out).isDirectory()) return 'it is a folder: give a file name (e.g. --out memory.tmx)'
+  } catch {
+    // a new file: its folder must exist
+  }
+  try {
+    if (!statSync(dirname(resolve(out))).isDirectory()) return `${dirname(out)} is a file, not a folder`
+  } catch (error) {
+    return `its folder ${dirname(out)} does not exist (${fileErrorText(error)})`
+  }
+  return null
 }

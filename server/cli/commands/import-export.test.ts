@@ -94,4 +94,49 @@ describe('sixfold import and export', () => {
     expect(bad.status).toBe(1)
     expect(bad.stderr).toMatch(/a glossary file is \.tbx .* or \.csv, not "\.txt"/)
   })
+
+  it('says in one line why a file cannot be read or written (a folder, a missing file or folder), and what export wrote', () => {
+    const folder = join(dir, 'odd')
+    mkdirSync(join(folder, 'doc', 'en.txt'), { recursive: true })
+    const asFolder = sixfold('import', '--quiet', join(folder, 'doc'))
+    expect(asFolder.status).toBe(1)
+    expect(asFolder.stderr).toContain(`sixfold: import: ${join(folder, 'doc')}: cannot read ${join(folder, 'doc', 'en.txt')}: it is a folder, not a file\n`)
+    mkdirSync(join(folder, 'par'))
+    writeFileSync(join(folder, 'par', 'manifest.json'), JSON.stringify({ format: 'parallel', files: { en: 'en.txt', fr: 'fr.txt' } }))
+    writeFileSync(join(folder, 'par', 'en.txt'), 'Economic and Social Council\n')
+    const missing = sixfold('import', '--quiet', join(folder, 'par'))
+    expect(missing.status).toBe(1)
+    expect(missing.stderr).toContain(`cannot read ${join(folder, 'par', 'fr.txt')}: no such file or folder\n`)
+    for (const text of [asFolder.stderr, missing.stderr]) expect(text).not.toMatch(/EISDIR|ENOENT/)
+
+    mkdirSync(join(folder, 'terms.csv'))
+    const glossaryFolder = sixfold('glossary', 'import', join(folder, 'terms.csv'))
+    expect(glossaryFolder.status).toBe(1)
+    expect(glossaryFolder.stderr).toBe(`sixfold: ${join(folder, 'terms.csv')} is a folder, not a file: give a glossary file\n`)
+    const glossaryMissing = sixfold('glossary', 'import', join(folder, 'none.tbx'))
+    expect(glossaryMissing.stderr).toBe(`sixfold: cannot read ${join(folder, 'none.tbx')}: no such file or folder\n`)
+
+    const cases: Array<[string, string]> = [
+      [folder, 'it is a folder: give a file name (e.g. --out memory.tmx)'],
+      [join(folder, 'none', 'tm.tmx'), `its folder ${join(folder, 'none')} does not exist (no such file or folder)`],
+      [join(folder, 'par', 'en.txt', 'tm.tmx'), `${join(folder, 'par', 'en.txt')} is a file, not a folder`],
+    ]
+    for (const [out, why] of cases) {
+      const r = sixfold('export', '--format', 'tmx', '--out', out)
+      expect(r.status, out).toBe(1)
+      expect(r.stderr).toBe(`sixfold: export: cannot write ${out}: ${why}\n`)
+    }
+    // success is said on stderr, so that stdout still carries the export itself
+    const piped = sixfold('export', '--format', 'tbx')
+    expect(piped.status).toBe(0)
+    expect(piped.stdout).toMatch(/^<\?xml/)
+    expect(piped.stderr).toMatch(/^sixfold: export: wrote \d+ glossary entries as TBX \(\d+\.\d kB\) to standard output\n$/)
+    const file = join(folder, 'glossary.tbx')
+    writeFileSync(file, 'an older export\n')
+    const written = sixfold('export', '--format', 'tbx', '--out', file)
+    expect(written.status).toBe(0)
+    expect(written.stdout).toBe('')
+    expect(written.stderr).toMatch(new RegExp(`^sixfold: export: wrote \\d+ glossary entries as TBX \\(\\d+\\.\\d kB\\) to ${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\n$`))
+    expect(readFileSync(file, 'utf8')).toBe(piped.stdout)
+  })
 })
