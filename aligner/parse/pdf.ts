@@ -6,6 +6,7 @@
  */
 import { extractText, extractTextItems, getDocumentProxy } from 'unpdf'
 import { SixfoldError } from '../types.ts'
+import { checkPdfInflation } from './pdf-limits.ts'
 
 interface Item {
   str: string
@@ -26,6 +27,8 @@ export async function pdfToText(bytes: Uint8Array, fileName: string): Promise<st
   if (!(bytes[0] === 0x25 && bytes[1] === 0x50 && bytes[2] === 0x44 && bytes[3] === 0x46)) {
     throw new SixfoldError('bad-pdf', `${fileName} is not a PDF file (it does not start with %PDF): give the PDF itself or its text as .txt`)
   }
+  // a PDF bomb is refused before PDF.js inflates anything
+  checkPdfInflation(bytes, fileName)
   let pages: string[]
   try {
     const pdf = await getDocumentProxy(new Uint8Array(bytes))
