@@ -147,5 +147,5 @@ describe('the command line', () => {
     expect(i.stderr).toContain(`sixfold: import: ${t}: is not valid UTF-8 text: save it as UTF-8 (or UTF-16 with a byte-order mark)`.replace(`${t}: is`, `${t}: latin1.tmx is`))
     expect((await termTexts()).some((x) => x.includes('nutritionnelle'))).toBe(false)
     expect((await segmentTexts()).some((x) => x.startsWith('Le Conseil'))).toBe(false)
-  }, 60_000)
+  }, 180_000)
 })

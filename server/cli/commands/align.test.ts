@@ -71,7 +71,7 @@ describe('sixfold align', () => {
       expect(r.stdout).toBe('')
       expect(r.stderr).toBe(`sixfold align: ${big} is 60.0 MB, over the 50 MB limit: split the document or give its text\n`)
     }
-  })
+  }, 180_000)
 
   it('refuses bad input with one clear line and a non-zero exit', async () => {
     const empty = join(tmp, 'empty.txt')

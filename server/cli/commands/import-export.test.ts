@@ -95,8 +95,8 @@ describe('sixfold import and export', () => {
     expect(bad.stderr).toMatch(/a glossary file is \.tbx .* or \.csv, not "\.txt"/)
   })
 
-  it('says in one line why a file cannot be read or written (a folder, a missing file or folder), and what export wrote', () => {
-    const folder = join(dir, 'odd')
+  const folder = join(dir, 'odd')
+  it('import says in one line why a file cannot be read (a folder, a missing file)', () => {
     mkdirSync(join(folder, 'doc', 'en.txt'), { recursive: true })
     const asFolder = sixfold('import', '--quiet', join(folder, 'doc'))
     expect(asFolder.status).toBe(1)
@@ -108,18 +108,24 @@ describe('sixfold import and export', () => {
     expect(missing.status).toBe(1)
     expect(missing.stderr).toContain(`cannot read ${join(folder, 'par', 'fr.txt')}: no such file or folder\n`)
     for (const text of [asFolder.stderr, missing.stderr]) expect(text).not.toMatch(/EISDIR|ENOENT/)
+  }, 180_000)
 
-    mkdirSync(join(folder, 'terms.csv'))
+  it('glossary import says in one line why a file cannot be read', () => {
+    mkdirSync(join(folder, 'terms.csv'), { recursive: true })
     const glossaryFolder = sixfold('glossary', 'import', join(folder, 'terms.csv'))
     expect(glossaryFolder.status).toBe(1)
     expect(glossaryFolder.stderr).toBe(`sixfold: ${join(folder, 'terms.csv')} is a folder, not a file: give a glossary file\n`)
     const glossaryMissing = sixfold('glossary', 'import', join(folder, 'none.tbx'))
     expect(glossaryMissing.stderr).toBe(`sixfold: cannot read ${join(folder, 'none.tbx')}: no such file or folder\n`)
+  }, 180_000)
 
+  it('export --out says in one line why it cannot write, and export says on stderr what it wrote', () => {
+    mkdirSync(folder, { recursive: true })
+    writeFileSync(join(folder, 'a-file.txt'), 'text\n')
     const cases: Array<[string, string]> = [
       [folder, 'it is a folder: give a file name (e.g. --out memory.tmx)'],
       [join(folder, 'none', 'tm.tmx'), `its folder ${join(folder, 'none')} does not exist (no such file or folder)`],
-      [join(folder, 'par', 'en.txt', 'tm.tmx'), `${join(folder, 'par', 'en.txt')} is a file, not a folder`],
+      [join(folder, 'a-file.txt', 'tm.tmx'), `${join(folder, 'a-file.txt')} is a file, not a folder`],
     ]
     for (const [out, why] of cases) {
       const r = sixfold('export', '--format', 'tmx', '--out', out)
@@ -138,5 +144,5 @@ describe('sixfold import and export', () => {
     expect(written.stdout).toBe('')
     expect(written.stderr).toMatch(new RegExp(`^sixfold: export: wrote \\d+ glossary entries as TBX \\(\\d+\\.\\d kB\\) to ${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\n$`))
     expect(readFileSync(file, 'utf8')).toBe(piped.stdout)
-  })
+  }, 180_000)
 })
