@@ -422,7 +422,7 @@ export function createApp(options: AppOptions): Hono {
       .max(500, 'the search text is longer than the limit of 500 characters.')
       .refine((v) => v.trim().length > 0, 'type something to search (the search text is empty or only spaces).'),
     lang: lang.optional(),
-    doc: z.string().max(200).optional(),
+    doc: documentRef.optional(),
     mode: z.enum(['phrase', 'words']).default('phrase'),
     page: pageNumber,
     pageSize: z.coerce.number().int().min(1).max(100).default(20),
@@ -435,7 +435,7 @@ export function createApp(options: AppOptions): Hono {
   })
 
   // ── Export / import ──
-  api.get('/export', zValidator('query', z.object({ format: z.enum(['tmx', 'csv']), doc: z.string().max(200).optional() }), invalid), async (c) => {
+  api.get('/export', zValidator('query', z.object({ format: z.enum(['tmx', 'csv']), doc: documentRef.optional() }), invalid), async (c) => {
     const q = c.req.valid('query')
     const doc = q.doc ? await resolveDocument(q.doc) : null
     const chunks = q.format === 'tmx' ? exportTmx(client, doc?.id, VERSION) : exportCsv(client, doc?.id)

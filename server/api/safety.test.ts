@@ -230,6 +230,11 @@ describe('API safety', () => {
       expect(byId.hits.every((h) => h.document.id === 1)).toBe(true)
       const review = await app.request(at('/api/review?doc=999999'))
       expect(review.status).toBe(404)
+      for (const path of ['/api/search?q=the&doc=0', '/api/export?format=csv&doc=99999999999999999999']) {
+        const res = await app.request(at(path))
+        expect(res.status, path).toBe(400)
+        expect((await error(res)).message).toBe('doc: a document id is a whole number from 1 to 9007199254740991 (or give the slug)')
+      }
     })
   })
 
