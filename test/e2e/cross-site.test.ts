@@ -4,7 +4,8 @@
  * HTTP server on another port) that tries the writes of issue #11. Nothing may be written.
  * Also over a real socket: a 413 closes its connection instead of promising keep-alive.
  */
-import { createServer, type Server } from 'node:http'
+import { createServer, request, type Server } from 'node:http'
+import { hostname, networkInterfaces } from 'node:os'
 import { connect } from 'node:net'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -197,5 +198,34 @@ describe('a 413 over a real socket', () => {
     const head = `GET /api/health HTTP/1.1\r\nHost: 127.0.0.1:${server.port}\r\n\r\n`
     const { text } = await rawExchange(server.port, head, Buffer.alloc(0), head)
     expect(text.match(/HTTP\/1\.1 200 OK/g)).toHaveLength(2)
+  })
+})
+
+/** GET with a given Host header (fetch does not let a caller set it). */
+function getWithHost(port: number, path: string, host: string): Promise<number> {
+  return new Promise((resolveStatus, reject) => {
+    const req = request({ host: '127.0.0.1', port, path, headers: { host } }, (res) => {
+      res.resume()
+      resolveStatus(res.statusCode ?? 0)
+    })
+    req.on('error', reject)
+    req.end()
+  })
+}
+
+describe('served host names', () => {
+  it('on HOST=0.0.0.0: the machine\'s name and addresses and SIXFOLD_HOSTS are served, other names refused', async () => {
+    const wide = await startServer({ corporaDir: '', env: { HOST: '0.0.0.0', SIXFOLD_TOKEN: 'correct-horse-battery', SIXFOLD_HOSTS: 'team.example.org, proxy.example.org' } })
+    try {
+      const own = Object.values(networkInterfaces()).flatMap((list) => (list ?? []).filter((a) => a.family === 'IPv4').map((a) => a.address))
+      for (const host of ['127.0.0.1', 'localhost', hostname(), ...own, 'team.example.org', 'proxy.example.org']) {
+        expect(await getWithHost(wide.port, '/api/health', `${host}:${wide.port}`), host).toBe(200)
+      }
+      for (const host of ['evil.example', 'team.example.org.evil.example']) {
+        expect(await getWithHost(wide.port, '/api/health', `${host}:${wide.port}`), host).toBe(403)
+      }
+    } finally {
+      await wide.stop()
+    }
   })
 })
