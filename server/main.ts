@@ -8,9 +8,12 @@
  * DATABASE_URL (file:data/sixfold.db; libsql://… or http://… with
  * DATABASE_AUTH_TOKEN; DATABASE_SYNC_URL for an embedded replica),
  * CORPORA_DIR (corpora/; "" to import nothing), SIXFOLD_TOKEN (required when
- * HOST is not a loopback address), MAX_UPLOAD_MB (20).
+ * HOST is not a loopback address), MAX_UPLOAD_MB (20), SIXFOLD_HOSTS (more host
+ * names the server is served as, comma-separated; requests naming any other host are
+ * refused, against DNS rebinding).
  */
 import { existsSync } from 'node:fs'
+import { hostname as machineName, networkInterfaces } from 'node:os'
 import { readFile } from 'node:fs/promises'
 import { fileURLToPath } from 'node:url'
 import { serve } from '@hono/node-server'
@@ -50,6 +53,21 @@ const maxUploadMb = Number(process.env.MAX_UPLOAD_MB ?? DEFAULT_MAX_UPLOAD_BYTES
 if (!(maxUploadMb > 0)) fail(`MAX_UPLOAD_MB must be a positive number, not "${process.env.MAX_UPLOAD_MB}"`)
 const corporaDir = process.env.CORPORA_DIR ?? `${ROOT}corpora`
 
+/**
+ * The host names this server is served as (besides localhost, 127.x.x.x and [::1], always
+ * accepted): HOST itself, SIXFOLD_HOSTS, and when HOST is a wildcard (0.0.0.0, ::) the machine's
+ * name and addresses. A request whose Host header names anything else is refused.
+ */
+function servedHosts(): string[] {
+  const names = (process.env.SIXFOLD_HOSTS ?? '').split(',').map((h) => h.trim()).filter(Boolean)
+  const bare = host.replace(/^\[|\]$/g, '')
+  if (bare === '0.0.0.0' || bare === '::') {
+    names.push(machineName())
+    for (const list of Object.values(networkInterfaces())) for (const a of list ?? []) names.push(a.address)
+  } else names.push(bare)
+  return [...new Set(names)]
+}
+
 const dbOptions = databaseOptionsFromEnv()
 // A wrong DATABASE_URL, a damaged file or one that cannot be read: one line, and no server.
 let database: Database
@@ -70,7 +88,7 @@ if (dbState.readOnly) process.stderr.write(`sixfold: ${dbState.readOnly.message}
 
 const progress = emptyProgress()
 let ready = false
-const app = createApp({ database, token, maxUploadBytes: Math.round(maxUploadMb * 1024 * 1024), status: () => ({ ready, progress }) })
+const app = createApp({ database, token, hosts: servedHosts(), maxUploadBytes: Math.round(maxUploadMb * 1024 * 1024), status: () => ({ ready, progress }) })
 
 // The web app (built by Vite into dist/web), with the SPA fallback to index.html.
 // index.html is read per request, so a rebuilt dist/web is served without a restart; a missing file

@@ -3,6 +3,10 @@
  * serves it. Every input is validated with zod; every error is JSON
  * `{error, message}` with its status and without a stack trace. Writes need the
  * token when one is configured (always, when bound to a non-loopback address).
+ * Every request must name a served host (./middleware/host-check.ts), every write
+ * must come from this app's own pages or from no page at all
+ * (./middleware/same-origin-writes.ts), and every response carries the security
+ * headers (./middleware/security-headers.ts).
  * Types of every request and response: ./contract.ts.
  */
 import { createHash, timingSafeEqual } from 'node:crypto'
@@ -36,9 +40,13 @@ import type {
   UploadVersionResponse,
   VersionInfo,
 } from './contract.ts'
-import { ApiFailure, errorResponse, invalid, requireJson } from './errors.ts'
+import { ApiFailure, errorResponse, invalid, requireJson, requireMultipart } from './errors.ts'
 import { databaseProblem } from '../db/health.ts'
 import { decodeText } from '../../aligner/parse/decode.ts'
+import { closeUnreadBody } from './middleware/close-unread-body.ts'
+import { hostCheck, isLoopbackHostname } from './middleware/host-check.ts'
+import { sameOriginWrites } from './middleware/same-origin-writes.ts'
+import { securityHeaders } from './middleware/security-headers.ts'
 
 export const VERSION = '0.1.0'
 export const DEFAULT_MAX_UPLOAD_BYTES = 20 * 1024 * 1024
@@ -47,6 +55,10 @@ export interface AppOptions {
   database: Database
   /** Writes need `Authorization: Bearer <token>` when set. */
   token?: string | null
+  /** Host names the server is served as, besides localhost, 127.x.x.x and [::1]; other `Host` headers are refused (DNS rebinding). */
+  hosts?: readonly string[]
+  /** Origins besides the server's own whose pages may write (e.g. a development server). */
+  origins?: readonly string[]
   maxUploadBytes?: number
   /** Whether the start-up import is finished, and its progress. */
   status?: () => { ready: boolean; progress: ImportProgress }
@@ -81,7 +93,16 @@ const langList = z
     return parts as Lang[]
   })
 const pageNumber = z.coerce.number().int().min(1).max(1_000_000).default(1)
-const docParam = z.object({ id: z.string().min(1).max(200) })
+/**
+ * A document in a URL: its numeric id, or its slug. Slugs are never all digits
+ * (server/import/prepared.ts `slugify`), so the two cannot be confused: digits are always an id.
+ */
+const documentRef = z
+  .string()
+  .min(1)
+  .max(200)
+  .refine((v) => !/^\d+$/.test(v) || (Number(v) >= 1 && Number.isSafeInteger(Number(v))), 'a document id is a whole number from 1 to 9007199254740991 (or give the slug)')
+const docParam = z.object({ id: documentRef })
 
 function digest(value: string): Buffer {
   return createHash('sha256').update(value, 'utf8').digest()
@@ -118,12 +139,29 @@ export function createApp(options: AppOptions): Hono {
     maxSize: maxUpload,
     onError: (c) => errorResponse(c, 413, 'payload_too_large', `the upload is larger than ${Math.round(maxUpload / 1024 / 1024)} MB`),
   })
-  const multipartOnly: MiddlewareHandler = async (c, next) => {
-    const type = c.req.header('content-type') ?? ''
-    if (!type.toLowerCase().startsWith('multipart/form-data')) return errorResponse(c, 415, 'unsupported_media_type', 'send the file as multipart/form-data')
-    return next()
-  }
+  const multipartOnly = requireMultipart
 
+  // Every response (API and the web app served after these) carries the security headers; a
+  // request for another host name is refused (DNS rebinding); an error answer to a request with
+  // a body closes the connection (the rest of the body may still be on it).
+  app.use('*', securityHeaders())
+  app.use('*', closeUnreadBody())
+  app.use(
+    '*',
+    hostCheck({
+      hosts: options.hosts,
+      onRefused: (c, hostname) =>
+        errorResponse(c, 403, 'forbidden', `this server is not served as "${hostname}": open it as ${['localhost', '127.0.0.1', ...(options.hosts ?? []).filter((h) => !isLoopbackHostname(h))].slice(0, 6).join(', ')} (other names can be added with SIXFOLD_HOSTS)`),
+    }),
+  )
+  // Writes only from this app's pages (or from no web page at all: curl, scripts), then the token.
+  api.use(
+    '*',
+    sameOriginWrites({
+      origins: options.origins,
+      onRefused: (c, reason) => errorResponse(c, 403, 'forbidden', `changes are accepted only from Sixfold's own pages: ${reason}`),
+    }),
+  )
   api.use('*', writeGuard(options.token))
 
   // ── Health ──
@@ -313,7 +351,7 @@ export function createApp(options: AppOptions): Hono {
     return c.json({ deleted: true } satisfies DeleteResponse)
   })
 
-  api.delete('/documents/:id/versions/:lang', zValidator('param', z.object({ id: z.string().min(1).max(200), lang }), invalid), async (c) => {
+  api.delete('/documents/:id/versions/:lang', zValidator('param', z.object({ id: documentRef, lang }), invalid), async (c) => {
     const p = c.req.valid('param')
     const doc = await resolveDocument(p.id)
     const v = await client.execute({ sql: 'SELECT 1 FROM versions WHERE document_id = ? AND lang = ?', args: [doc.id, p.lang] })
@@ -371,6 +409,7 @@ export function createApp(options: AppOptions): Hono {
   api.post(
     '/documents/:id/alignment/confirm',
     zValidator('param', docParam, invalid),
+    requireJson,
     zValidator('json', z.object({ level, groupIds: ids, confirmed: z.boolean().optional() }), invalid),
     async (c) => {
       const doc = await resolveDocument(c.req.valid('param').id)
@@ -385,7 +424,7 @@ export function createApp(options: AppOptions): Hono {
       .max(500, 'the search text is longer than the limit of 500 characters.')
       .refine((v) => v.trim().length > 0, 'type something to search (the search text is empty or only spaces).'),
     lang: lang.optional(),
-    doc: z.string().max(200).optional(),
+    doc: documentRef.optional(),
     mode: z.enum(['phrase', 'words']).default('phrase'),
     page: pageNumber,
     pageSize: z.coerce.number().int().min(1).max(100).default(20),
@@ -398,7 +437,7 @@ export function createApp(options: AppOptions): Hono {
   })
 
   // ── Export / import ──
-  api.get('/export', zValidator('query', z.object({ format: z.enum(['tmx', 'csv']), doc: z.string().max(200).optional() }), invalid), async (c) => {
+  api.get('/export', zValidator('query', z.object({ format: z.enum(['tmx', 'csv']), doc: documentRef.optional() }), invalid), async (c) => {
     const q = c.req.valid('query')
     const doc = q.doc ? await resolveDocument(q.doc) : null
     const chunks = q.format === 'tmx' ? exportTmx(client, doc?.id, VERSION) : exportCsv(client, doc?.id)

@@ -5,13 +5,15 @@
  * Conventions
  * - Every response is JSON except GET /api/export (a file) and the static app.
  * - Every error is `ApiError` with an HTTP status: 400 bad input, 401 missing or
- *   wrong token, 404 unknown document/group, 409 conflict (e.g. an edit that
+ *   wrong token, 403 refused as a possible attack (a write from another site's
+ *   page, or a Host this server is not served as), 404 unknown document/group, 409 conflict (e.g. an edit that
  *   does not fit the alignment), 413 upload too large, 415 not multipart,
  *   422 language check failed / file could not be parsed, 503 not ready yet.
  * - Writes (POST, DELETE) need `Authorization: Bearer <SIXFOLD_TOKEN>` when the
  *   server is bound to a non-loopback address (`HealthResponse.writeNeedsToken`).
  * - Timestamps are ISO 8601 strings. Ids are integers.
- * - A `:id` document parameter accepts the numeric id or the document's slug.
+ * - A `:id` document parameter (and `doc`) accepts the numeric id or the document's
+ *   slug: all digits is always an id, and slugs are never all digits.
  *
  * The terminology routes (/api/renderings, /api/glossary/**, /api/review/**)
  * have their own types in server/terminology/contract.ts.
@@ -28,6 +30,7 @@ export interface ApiError {
 export type ApiErrorCode =
   | 'bad_request'
   | 'unauthorized'
+  | 'forbidden'
   | 'not_found'
   | 'method_not_allowed'
   | 'conflict'
@@ -344,7 +347,10 @@ export interface SearchResponse {
   detected: { language: Lang; confidence: number } | null
   page: number
   pageSize: number
-  /** Matching segments; counting stops at `totalCap` (then `totalCapped` is true). */
+  /**
+   * Matching segments counted. Counting stops past 500 (or past the page asked for, or after
+   * 60,000 candidates read): then `totalCapped` is true and `total` is a lower bound ("500+").
+   */
   total: number
   totalCapped: boolean
   hits: SearchHit[]

@@ -39,7 +39,11 @@ export function sortLangs(langs: Iterable<Lang>): Lang[] {
   return LANG_ORDER.filter((l) => set.has(l))
 }
 
-/** A slug from a symbol or file name: letters, digits, dashes. */
+/**
+ * A slug from a symbol or file name: letters, digits, dashes. Never all digits (`3` becomes
+ * `doc-3`): a document in a URL or a `doc` parameter is its id when all digits, else its slug,
+ * so a slug that looked like a number would name another document.
+ */
 export function slugify(value: string): string {
   const slug = value
     .normalize('NFKD')
@@ -47,5 +51,6 @@ export function slugify(value: string): string {
     .replace(/[^\p{L}\p{N}]+/gu, '-')
     .replace(/^-+|-+$/g, '')
     .slice(0, 100)
+  if (/^\d+$/.test(slug)) return `doc-${slug}`
   return slug || 'document'
 }

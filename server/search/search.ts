@@ -183,12 +183,12 @@ export async function search(client: Client, params: SearchParams): Promise<Sear
     if (found.length >= need || budgetSpent) break
   }
   const ids = found.slice(offset, offset + pageSize)
+  // Counting stopped early when `need` matches were found (there may be more) or the scan budget
+  // ran out: the total is then a lower bound, said with totalCapped. It is never more than was
+  // found (a page far past the matches must not report offset + pageSize matches).
   let total = found.length
-  let totalCapped = budgetSpent
-  if (total > TOTAL_CAP || (offset >= TOTAL_CAP && ids.length > 0)) {
-    total = Math.max(TOTAL_CAP, offset + ids.length)
-    totalCapped = true
-  }
+  let totalCapped = budgetSpent || found.length >= need
+  if (found.length >= need) total = Math.min(found.length, Math.max(TOTAL_CAP, offset + ids.length))
   if (ids.length === 0) return { ...empty, total, totalCapped }
   const hits = await hydrate(client, ids, terms, params.langs)
   return { ...empty, total, totalCapped, hits }

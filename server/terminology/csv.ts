@@ -5,6 +5,7 @@
  */
 import { LANGS, SixfoldError, type Lang } from '../../aligner/types.ts'
 import type { EntryStatus, GlossaryEntry, GlossaryEntryInput, TermUsage } from './contract.ts'
+import { printable } from './printable.ts'
 
 const SEP = ' | '
 
@@ -101,7 +102,7 @@ export function importCsv(text: string): GlossaryEntryInput[] {
     const m = /^(zh|en|fr|es|ru|ar)(?:_(preferred|admitted|deprecated))?$/.exec(h)
     return m ? { lang: m[1] as Lang, usage: (m[2] ?? 'preferred') as TermUsage } : null
   })
-  if (!langCols.some(Boolean)) throw new SixfoldError('bad_csv', `CSV: the header has no language column (expected some of ${LANGS.join(', ')}; got ${header.join(', ')})`)
+  if (!langCols.some(Boolean)) throw new SixfoldError('bad_csv', `CSV: the header has no language column (expected some of ${LANGS.join(', ')}; got ${printable(header.join(', '))})`)
   const at = (name: string) => header.indexOf(name)
   const entries: GlossaryEntryInput[] = []
   rows.slice(1).forEach((r, k) => {
@@ -114,7 +115,7 @@ export function importCsv(text: string): GlossaryEntryInput[] {
     })
     if (terms.length === 0) throw new SixfoldError('bad_csv', `CSV line ${line}: no term in any language column`)
     const statusRaw = at('status') >= 0 ? (r[at('status')] ?? '').trim().toLowerCase() : ''
-    if (statusRaw && !STATUSES.includes(statusRaw as EntryStatus)) throw new SixfoldError('bad_csv', `CSV line ${line}: status "${statusRaw}" is not candidate, approved or deprecated`)
+    if (statusRaw && !STATUSES.includes(statusRaw as EntryStatus)) throw new SixfoldError('bad_csv', `CSV line ${line}: status "${printable(statusRaw, 40)}" is not candidate, approved or deprecated`)
     const get = (name: string) => (at(name) >= 0 ? (r[at(name)] ?? '').trim() || null : null)
     const idText = get('id')
     const id = idText !== null && /^\d+$/.test(idText) ? Number(idText) : undefined

@@ -16,12 +16,23 @@ export interface DocumentInfo {
   symbol: string
 }
 
-/** Finds a document by id, slug or symbol; a clear error when there is none. */
+/**
+ * Finds a document by id (all digits), else by slug, else by symbol; a clear error when there is
+ * none, or when several documents share the symbol. Digits are only ever an id (slugs are never
+ * all digits), so a reference cannot name one document by id and another by slug.
+ */
 export async function findDocument(client: Client, ref: string): Promise<DocumentInfo> {
-  const rs = await client.execute({
-    sql: 'SELECT id, slug, symbol FROM documents WHERE slug = ? OR symbol = ? OR CAST(id AS TEXT) = ? ORDER BY id LIMIT 1',
-    args: [ref, ref, ref],
-  })
+  const byId = /^\d+$/.test(ref)
+  let rs = byId
+    ? await client.execute({ sql: 'SELECT id, slug, symbol FROM documents WHERE id = ?', args: [Number.isSafeInteger(Number(ref)) ? Number(ref) : -1] })
+    : await client.execute({ sql: 'SELECT id, slug, symbol FROM documents WHERE slug = ?', args: [ref] })
+  if (!byId && rs.rows.length === 0) {
+    rs = await client.execute({ sql: 'SELECT id, slug, symbol FROM documents WHERE symbol = ? ORDER BY id LIMIT 10', args: [ref] })
+    if (rs.rows.length > 1) {
+      const slugs = rs.rows.map((r) => String(r.slug)).join(', ')
+      throw new SixfoldError('conflict', `several documents have the symbol "${ref}": name one by its slug (${slugs})`)
+    }
+  }
   const row = rs.rows[0]
   if (!row) {
     const all = await client.execute('SELECT symbol FROM documents ORDER BY id LIMIT 20')

@@ -83,7 +83,7 @@ describe('terminology API and command line on the demo corpora', { timeout: 180_
     const empty = await call<{ error: string; message: string }>('/api/glossary', json('POST', { terms: [] }))
     expect(empty.status).toBe(400)
     expect(empty.body.message).toContain('at least one term')
-    const tbx = await call<{ error: string; message: string }>('/api/glossary/import?format=tbx', { method: 'POST', body: '<tbx><text><body><conceptEntry/></body></text></tbx>' })
+    const tbx = await call<{ error: string; message: string }>('/api/glossary/import?format=tbx', { method: 'POST', body: '<tbx><text><body><conceptEntry/></body></text></tbx>', headers: { 'content-type': 'application/xml' } })
     expect(tbx.status).toBe(400)
     expect(tbx.body.message).toMatch(/TBX: entry 1 has no <langSec>/)
   })

@@ -6,7 +6,7 @@
  *   GET    /glossary?status=&q=&lang=&page=&pageSize=          entries (GlossaryResponse)
  *   POST   /glossary                                          create (GlossaryEntryInput) → GlossaryEntry
  *   GET    /glossary/export?format=tbx|csv&status=             the glossary (or the entries of one status) as a file
- *   POST   /glossary/import?format=tbx|csv                    body: the file text → GlossaryImportResponse
+ *   POST   /glossary/import?format=tbx|csv                    body: the file (text/csv, application/xml) or a form with `file` → GlossaryImportResponse
  *   POST   /glossary/seed                                     imports the SDG goal titles (once)
  *   GET    /glossary/:id                                      one entry
  *   PATCH  /glossary/:id                                      edit (GlossaryEntryPatch)
@@ -27,9 +27,11 @@ import { z } from 'zod'
 import { decodeText } from '../../aligner/parse/decode.ts'
 import { SixfoldError, type Lang } from '../../aligner/types.ts'
 import { ApiFailure, errorResponse, invalid, requireJson } from '../api/errors.ts'
+import { bodyType } from '../api/middleware/body-type.ts'
 import type { FindingKind, GlossaryImportResponse, GlossaryResponse } from './contract.ts'
 import { exportCsv, importCsv } from './csv.ts'
 import { acceptFinding, allEntries, createEntry, deleteEntry, getEntry, importEntries, listEntries, MAX_GLOSSARY_BYTES, unacceptFinding, updateEntry } from './glossary.ts'
+import { unreadableText } from './printable.ts'
 import { sdgSeedEntries } from './seed.ts'
 import { renderingsFor, review, termCandidates } from './service.ts'
 import { exportTbx, importTbx } from './tbx.ts'
@@ -78,7 +80,7 @@ const entryInput = z.object({
 const entryPatch = entryInput.omit({ origin: true }).partial().strict()
 /** A document by id, slug or symbol: `doc` (as search and export name it), or `document` (the older name). */
 const docParams = { doc: z.string().min(1).max(200).optional(), document: z.string().min(1).max(200).optional() }
-const idParam = z.object({ id: z.coerce.number().int().positive() })
+const idParam = z.object({ id: z.coerce.number().int().min(1) })
 
 /** SixfoldErrors of the terminology module as HTTP errors. */
 function asApi(error: unknown): never {
@@ -97,6 +99,18 @@ async function guarded<T>(work: () => Promise<T>): Promise<T> {
     asApi(error)
   }
 }
+
+/**
+ * What a glossary file may be sent as: the file itself as CSV or XML (TBX), or a multipart form.
+ * Not `text/plain` or a URL-encoded form: a web page can send those to any server without asking,
+ * and the file is the body, so they would let another site import entries.
+ */
+const glossaryBody = bodyType({
+  accept: ['text/csv', 'application/csv', 'application/xml', 'text/xml', 'application/x-tbx+xml', 'application/tbx+xml', 'application/octet-stream', 'multipart/form-data'],
+  suffixes: ['+xml'],
+  onRefused: (c, received) =>
+    errorResponse(c, 415, 'unsupported_media_type', `send the glossary with Content-Type text/csv (CSV) or application/xml (TBX), or as a multipart/form-data field named "file"${received ? ` (not ${received})` : ''}`),
+})
 
 /** JSON bodies (an entry, an acceptance): refused past this size before they are read. */
 export const MAX_JSON_BODY = 1024 * 1024
@@ -155,6 +169,7 @@ export function terminologyRoutes(context: { client: Client }): Hono {
   api.post(
     '/glossary/import',
     bodyLimit({ maxSize: MAX_GLOSSARY_BYTES, onError: (c) => errorResponse(c, 413, 'payload_too_large', 'the glossary file is larger than 10 MB') }),
+    glossaryBody,
     zValidator('query', z.object({ format: z.enum(['tbx', 'csv']).optional() }), invalid),
     async (c) => {
       const type = (c.req.header('content-type') ?? '').toLowerCase()
@@ -180,6 +195,8 @@ export function terminologyRoutes(context: { client: Client }): Hono {
         if (error instanceof SixfoldError) return errorResponse(c, 400, 'bad_request', error.message)
         throw error
       }
+      const unreadable = unreadableText(text)
+      if (unreadable) return errorResponse(c, 400, 'bad_request', `${name ? `${name}: ` : ''}${unreadable}`)
       const format = c.req.valid('query').format ?? (name.endsWith('.csv') || type.includes('csv') ? 'csv' : name.endsWith('.tbx') || type.includes('xml') || text.trimStart().startsWith('<') ? 'tbx' : null)
       if (!format) return errorResponse(c, 400, 'bad_request', 'say which format: ?format=tbx or ?format=csv')
       const entries = await guarded(async () => (format === 'tbx' ? importTbx(text) : importCsv(text)))

@@ -17,6 +17,7 @@
  */
 import { XMLBuilder, XMLParser, XMLValidator } from 'fast-xml-parser'
 import { isLang, SixfoldError, type Lang } from '../../aligner/types.ts'
+import { printable } from './printable.ts'
 import type { EntryStatus, GlossaryEntry, GlossaryEntryInput, GlossaryRef, TermUsage } from './contract.ts'
 
 const USAGE_TO_ADMIN: Record<TermUsage, string> = {
@@ -88,7 +89,7 @@ function textOf(x: unknown): string {
 }
 
 function fail(message: string): never {
-  throw new SixfoldError('bad_tbx', `TBX: ${message}`)
+  throw new SixfoldError('bad_tbx', `TBX: ${printable(message, 300)}`)
 }
 
 /** Reads a TBX file (TBX v3 `tbx` or TBX 2008 `martif`) into glossary entries; throws a clear error on a bad structure. */

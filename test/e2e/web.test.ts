@@ -24,7 +24,16 @@ beforeAll(async () => {
   browser = await openBrowser()
   page = browser.page
   page.setDefaultTimeout(20_000)
+  // Every Content-Security-Policy violation on any page of these tests is reported and collected.
+  await browser.context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => console.error(`csp-violation: ${e.effectiveDirective} blocked ${e.blockedURI || 'inline'} at ${e.sourceFile}:${e.lineNumber}`))
+  })
+  page.on('console', (message) => {
+    if (message.text().startsWith('csp-violation:') || /Content Security Policy/i.test(message.text())) cspViolations.push(`${page.url()}: ${message.text()}`)
+  })
 })
+
+const cspViolations: string[] = []
 
 afterAll(async () => {
   await browser?.close()
@@ -244,5 +253,35 @@ describe('web UI in chromium', () => {
     expect(await page.locator('article.finding').count()).toBe(before - 1)
     // findings of one kind can share a message: the accepted one is known by its key
     expect(await page.locator('article.finding').evaluateAll((els) => els.map((el) => el.getAttribute('data-key')))).not.toContain(key)
+  })
+
+  it('runs under its Content-Security-Policy (self only, no inline script or style): every view renders and nothing is blocked', async () => {
+    const views: Array<[string, string]> = [
+      [`/?q=${encodeURIComponent('可持续发展')}`, 'article.hit'],
+      ['/glossary', 'h1'],
+      ['/review?doc=udhr', 'article.finding'],
+      ['/alignment/sdg', '.beads'],
+      ['/documents/sdg', 'table.versions'],
+    ]
+    for (const [path, ready] of views) {
+      const res = await page.goto(`${server.url}${path}`)
+      expect(res?.headers()['content-security-policy']).toMatch(/script-src 'self'; style-src 'self'/)
+      await page.locator(ready).first().waitFor()
+    }
+    // the icon is a file now (a data: URL would be blocked by img-src 'self')
+    const icon = await fetch(`${server.url}/favicon.svg`)
+    expect(icon.status).toBe(200)
+    expect(icon.headers.get('content-type')).toContain('image/svg+xml')
+    expect(await page.locator('link[rel=icon]').getAttribute('href')).toBe('/favicon.svg')
+    // ...over every page these tests opened
+    expect(cspViolations).toEqual([])
+    // and the listener does hear a violation: an inline script is refused
+    await page.evaluate(() => {
+      const script = document.createElement('script')
+      script.textContent = 'window.inlineRan = true'
+      document.body.append(script)
+    })
+    await expect.poll(() => cspViolations.length).toBeGreaterThan(0)
+    expect(await page.evaluate(() => (window as unknown as { inlineRan?: boolean }).inlineRan)).toBeUndefined()
   })
 })

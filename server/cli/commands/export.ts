@@ -14,8 +14,9 @@ import { migrateDatabase } from '../../db/migrate.ts'
 import { exportCsv, exportTmx } from '../../import/export.ts'
 import { fileErrorText } from '../../import/read-file.ts'
 import { allEntries } from '../../terminology/glossary.ts'
+import { findDocument } from '../../terminology/memory.ts'
 import { exportTbx } from '../../terminology/tbx.ts'
-import type { Lang } from '../../../aligner/types.ts'
+import { SixfoldError, type Lang } from '../../../aligner/types.ts'
 
 const LANGS = ['zh', 'en', 'fr', 'es', 'ru', 'ar']
 const STATUSES = ['candidate', 'approved', 'deprecated']
@@ -74,12 +75,14 @@ export async function run(args: string[]): Promise<number> {
     await migrateDatabase(database)
     let documentId: number | undefined
     if (rest[0]) {
-      const r = await database.client.execute({ sql: 'SELECT id FROM documents WHERE slug = ? OR CAST(id AS TEXT) = ? OR symbol = ?', args: [rest[0], rest[0], rest[0]] })
-      if (r.rows.length === 0) {
-        process.stderr.write(`sixfold: export: no document "${rest[0]}" (see GET /api/documents for slugs)\n`)
+      // Digits are an id, anything else a slug, then a symbol (the API's rule: one name never means two documents).
+      try {
+        documentId = (await findDocument(database.client, rest[0])).id
+      } catch (error) {
+        if (!(error instanceof SixfoldError)) throw error
+        process.stderr.write(`sixfold: export: ${error.message.split('\n')[0]}\n`)
         return 1
       }
-      documentId = Number(r.rows[0].id)
     }
     // A reader that stops early (`| head`) is not an error.
     process.stdout.on('error', (error: NodeJS.ErrnoException) => {
