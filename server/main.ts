@@ -6,7 +6,8 @@
  *
  * Environment: HOST (127.0.0.1), PORT (8787; 0 = any free port),
  * DATABASE_URL (file:data/sixfold.db; libsql://… or http://… with
- * DATABASE_AUTH_TOKEN; DATABASE_SYNC_URL for an embedded replica),
+ * DATABASE_AUTH_TOKEN; DATABASE_SYNC_URL for an embedded replica, synced every
+ * DATABASE_SYNC_INTERVAL seconds, 15),
  * CORPORA_DIR (corpora/; "" to import nothing), SIXFOLD_TOKEN (required when
  * HOST is not a loopback address), MAX_UPLOAD_MB (20).
  */
@@ -17,7 +18,8 @@ import { serve } from '@hono/node-server'
 import { serveStatic } from '@hono/node-server/serve-static'
 import cliProgress from 'cli-progress'
 import { createApp, DEFAULT_MAX_UPLOAD_BYTES } from './api/app.ts'
-import { databaseOptionsFromEnv, openDatabase } from './db/client.ts'
+import { databaseOptionsFromEnv, openDatabase, type Database, type DatabaseOptions } from './db/client.ts'
+import { describeDatabaseError } from './db/connection-errors.ts'
 import { migrateDatabase } from './db/migrate.ts'
 import { emptyProgress, fileCount, planImport, runImport, type ImportJob } from './import/pipeline.ts'
 import { warmTerminology } from './terminology/service.ts'
@@ -48,13 +50,20 @@ const maxUploadMb = Number(process.env.MAX_UPLOAD_MB ?? DEFAULT_MAX_UPLOAD_BYTES
 if (!(maxUploadMb > 0)) fail(`MAX_UPLOAD_MB must be a positive number, not "${process.env.MAX_UPLOAD_MB}"`)
 const corporaDir = process.env.CORPORA_DIR ?? `${ROOT}corpora`
 
-const dbOptions = databaseOptionsFromEnv()
-const database = openDatabase(dbOptions)
+let dbOptions: DatabaseOptions
 try {
+  dbOptions = databaseOptionsFromEnv()
+} catch (error) {
+  fail((error as Error).message)
+}
+let database: Database
+try {
+  // A replica syncs as it opens (and every DATABASE_SYNC_INTERVAL seconds after); a server is first reached by the migration.
+  database = openDatabase(dbOptions)
   if (dbOptions.syncUrl) await database.client.sync()
   await migrateDatabase(database)
 } catch (error) {
-  fail(`cannot open the database ${dbOptions.url}: ${(error as Error).message.split('\n')[0]}`)
+  fail((await describeDatabaseError(error, dbOptions)) ?? `cannot open the database ${dbOptions.url}: ${(error as Error).message.split('\n')[0]}`)
 }
 
 const progress = emptyProgress()

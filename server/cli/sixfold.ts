@@ -4,6 +4,7 @@
  * `run(args: string[]): Promise<number>` (the exit code).
  */
 import { SixfoldError } from '../../aligner/types.ts'
+import { describeDatabaseErrorFromEnv } from '../db/connection-errors.ts'
 
 interface Command {
   summary: string
@@ -54,8 +55,9 @@ main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code
   },
-  (error: unknown) => {
-    const message = error instanceof SixfoldError ? error.message : error instanceof Error ? error.message : String(error)
+  async (error: unknown) => {
+    const message =
+      error instanceof SixfoldError ? error.message : ((await describeDatabaseErrorFromEnv(error)) ?? (error instanceof Error ? error.message : String(error)))
     process.stderr.write(`sixfold: ${message.split('\n')[0]}\n`)
     process.exitCode = 1
   },

@@ -8,7 +8,7 @@ import { dirname, resolve } from 'node:path'
 import { createClient, type Client } from '@libsql/client'
 import { drizzle, type LibSQLDatabase } from 'drizzle-orm/libsql'
 import * as schema from './schema.ts'
-import { closeNative, registerLocalFile } from './write.ts'
+import { closeNative, isReplica, registerLocalFile, registerReplica } from './write.ts'
 
 export type Db = LibSQLDatabase<typeof schema>
 
@@ -23,15 +23,21 @@ export interface DatabaseOptions {
   url?: string
   authToken?: string
   syncUrl?: string
+  /** Seconds between an embedded replica's background syncs (DATABASE_SYNC_INTERVAL, default 15). */
+  syncInterval?: number
 }
 
 export const DEFAULT_DATABASE_URL = 'file:data/sixfold.db'
+export const DEFAULT_SYNC_INTERVAL = 15
 
 export function databaseOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): DatabaseOptions {
+  const interval = env.DATABASE_SYNC_INTERVAL
+  if (interval && !(Number(interval) > 0)) throw new Error(`DATABASE_SYNC_INTERVAL must be a number of seconds above 0, not "${interval}"`)
   return {
     url: env.DATABASE_URL || DEFAULT_DATABASE_URL,
     authToken: env.DATABASE_AUTH_TOKEN || undefined,
     syncUrl: env.DATABASE_SYNC_URL || undefined,
+    syncInterval: env.DATABASE_SYNC_INTERVAL ? Number(env.DATABASE_SYNC_INTERVAL) : undefined,
   }
 }
 
@@ -41,7 +47,13 @@ export function openDatabase(options: DatabaseOptions = databaseOptionsFromEnv()
     const path = url.slice('file:'.length)
     if (path && path !== ':memory:') mkdirSync(dirname(resolve(path)), { recursive: true })
   }
-  const client = createClient({ url, authToken: options.authToken, syncUrl: options.syncUrl })
+  const client = createClient({
+    url,
+    authToken: options.authToken,
+    syncUrl: options.syncUrl,
+    syncInterval: options.syncUrl ? (options.syncInterval ?? DEFAULT_SYNC_INTERVAL) : undefined,
+  })
+  if (options.syncUrl) registerReplica(client)
   const db = drizzle(client, { schema })
   // Writes to a local file (not a replica) go through a native connection: see write.ts.
   if (url.startsWith('file:') && !options.syncUrl) {
@@ -59,10 +71,10 @@ export function openDatabase(options: DatabaseOptions = databaseOptionsFromEnv()
   }
 }
 
-/** Pragmas for an embedded file: WAL for concurrent readers, foreign keys on. */
+/** Pragmas for an embedded file: WAL for concurrent readers, foreign keys on (a replica refuses the others). */
 export async function configureDatabase(client: Client, url: string): Promise<void> {
   await client.execute('PRAGMA foreign_keys = ON')
-  if (url.startsWith('file:')) {
+  if (url.startsWith('file:') && !isReplica(client)) {
     await client.execute('PRAGMA journal_mode = WAL')
     await client.execute('PRAGMA synchronous = NORMAL')
     await client.execute('PRAGMA busy_timeout = 5000')

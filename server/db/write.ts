@@ -35,6 +35,17 @@ export function registerLocalFile(client: Client, path: string): void {
   localFiles.set(client, path)
 }
 
+const replicas = new WeakSet<Client>()
+
+/** Declares that `client` is an embedded replica of a libSQL server (it refuses most pragmas). */
+export function registerReplica(client: Client): void {
+  replicas.add(client)
+}
+
+export function isReplica(client: Client): boolean {
+  return replicas.has(client)
+}
+
 /** The file of an embedded database (not a replica), or undefined for a server or replica. */
 export function localFileOf(client: Client): string | undefined {
   return localFiles.get(client)
@@ -140,7 +151,7 @@ async function runWriteTransaction<T>(client: Client, work: (tx: Executor) => Pr
       throw error
     }
   }
-  if (client.protocol === 'file') {
+  if (client.protocol === 'file' && !isReplica(client)) {
     await client.execute('PRAGMA foreign_keys = ON')
     await client.execute('PRAGMA busy_timeout = 5000')
     // Bulk imports touch large indexes: a 256 MB page cache instead of the 2 MB default.
