@@ -16,6 +16,8 @@ export interface Database {
   db: Db
   client: Client
   url: string
+  /** The libSQL server behind it: DATABASE_URL when remote, DATABASE_SYNC_URL for a replica; none for a plain file. */
+  server?: string
   close(): void
 }
 
@@ -64,6 +66,7 @@ export function openDatabase(options: DatabaseOptions = databaseOptionsFromEnv()
     db,
     client,
     url,
+    server: options.syncUrl ?? (url.startsWith('file:') ? undefined : url),
     close: () => {
       closeNative(client)
       client.close()

@@ -73,3 +73,15 @@ export async function describeDatabaseError(error: unknown, options: DatabaseOpt
 export function describeDatabaseErrorFromEnv(error: unknown, env: NodeJS.ProcessEnv = process.env): Promise<string | null> {
   return describeDatabaseError(error, { url: env.DATABASE_URL || undefined, authToken: env.DATABASE_AUTH_TOKEN || undefined, syncUrl: env.DATABASE_SYNC_URL || undefined })
 }
+
+/**
+ * For a request that failed because the libSQL server went away while Sixfold
+ * runs: what to tell the user (a replica still reads from its own copy), or
+ * null for any other error.
+ */
+export function unavailableMessage(error: unknown, database: { server?: string; url: string }): string | null {
+  if (!database.server || !UNREACHABLE.test(causes(error))) return null
+  return database.url.startsWith('file:')
+    ? `the libSQL server ${database.server} cannot be reached: this machine's replica still answers reads, but changes are refused until the server is back`
+    : `the libSQL server ${database.server} cannot be reached: try again once it is back`
+}
