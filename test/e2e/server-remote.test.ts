@@ -11,7 +11,9 @@ import type { AlignmentEditResponse, AlignmentResponse, DocumentsResponse, Impor
 import { openDatabase, type Database } from '../../server/db/client.ts'
 import { describeDatabaseError } from '../../server/db/connection-errors.ts'
 import { migrateDatabase } from '../../server/db/migrate.ts'
+import { inWriteTransaction } from '../../server/db/write.ts'
 import { planImport, runImport } from '../../server/import/pipeline.ts'
+import { sleep } from './support/server.ts'
 import { jwtKeyPair, signJwt, startSqld, type RunningSqld } from './support/sqld.ts'
 
 const CORPORA = 'test/fixtures/server/corpora'
@@ -127,5 +129,34 @@ describe('against a libSQL server (sqld) over HTTP', () => {
     expect(((await res.json()) as ImportTmxResponse).groups).toBe(59)
     const copy = (await (await app.request(`/api/search?q=${encodeURIComponent('发展')}&doc=devset-copy`)).json()) as SearchResponse
     expect(copy.total).toBeGreaterThan(0)
+  })
+
+  it('runs a write transaction again from the start when sqld rolls it back for another writer', async () => {
+    // sqld lets a write transaction hold the lock for 5 s while another connection waits, then gives the lock
+    // to the waiting one and rolls the first back (TRANSACTION_TIMEOUT): a long import meeting another writer.
+    const other = openDatabase({ url: sqld.url, authToken: token })
+    const insert = (slug: string) => ({ sql: "INSERT INTO documents (slug, symbol, source) VALUES (?, ?, 'document')", args: [slug, slug] })
+    let theirs: Promise<void> | undefined
+    let attempts = 0
+    const ours = await inWriteTransaction(database.client, async (tx) => {
+      attempts++
+      await tx.execute(insert('contention-ours'))
+      if (attempts === 1) {
+        theirs = other.client.transaction('write').then(async (t) => {
+          await t.execute(insert('contention-theirs'))
+          await t.commit()
+          t.close()
+        })
+        await sleep(6500)
+      }
+      await tx.execute(insert('contention-ours-2'))
+      return attempts
+    })
+    await theirs
+    other.close()
+    expect(ours).toBe(2)
+    const slugs = await database.client.execute("SELECT slug FROM documents WHERE slug LIKE 'contention-%' ORDER BY slug")
+    expect(slugs.rows.map((r) => r.slug)).toEqual(['contention-ours', 'contention-ours-2', 'contention-theirs'])
+    await database.client.execute("DELETE FROM documents WHERE slug LIKE 'contention-%'")
   })
 })
