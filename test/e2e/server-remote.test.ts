@@ -13,7 +13,7 @@ import { describeDatabaseError } from '../../server/db/connection-errors.ts'
 import { migrateDatabase } from '../../server/db/migrate.ts'
 import { inWriteTransaction } from '../../server/db/write.ts'
 import { planImport, runImport } from '../../server/import/pipeline.ts'
-import { sleep } from './support/server.ts'
+import { freePort, sleep } from './support/server.ts'
 import { jwtKeyPair, signJwt, startSqld, type RunningSqld } from './support/sqld.ts'
 
 const CORPORA = 'test/fixtures/server/corpora'
@@ -47,6 +47,14 @@ describe('against a libSQL server (sqld) over HTTP', () => {
         `the libSQL server ${sqld.url} refused the connection: ${authToken ? 'DATABASE_AUTH_TOKEN is not a token it accepts (signed with another key, expired, or for another server)' : 'it requires a token: set DATABASE_AUTH_TOKEN'}`,
       )
     }
+  })
+
+  it('says so when no server answers', async () => {
+    const options = { url: `http://127.0.0.1:${await freePort()}`, authToken: token }
+    const none = openDatabase(options)
+    const error = await none.client.execute('SELECT 1').then(() => null, (e: unknown) => e)
+    none.close()
+    expect(await describeDatabaseError(error, options)).toBe(`cannot reach the libSQL server ${options.url}: is it running, and is DATABASE_URL right?`)
   })
 
   it('migrates a second time without change, as a second process starting would', async () => {
