@@ -5,6 +5,9 @@
  * The API runs in process (app.request); test/e2e/server-team.test.ts runs
  * Sixfold processes against sqld (replicas, concurrent and killed imports).
  */
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createApp } from '../../server/api/app.ts'
 import type { AlignmentEditResponse, AlignmentResponse, DocumentsResponse, ImportTmxResponse, SearchResponse } from '../../server/api/contract.ts'
@@ -46,6 +49,20 @@ describe('against a libSQL server (sqld) over HTTP', () => {
       expect(await describeDatabaseError(error, options)).toBe(
         `the libSQL server ${sqld.url} refused the connection: ${authToken ? 'DATABASE_AUTH_TOKEN is not a token it accepts (signed with another key, expired, or for another server)' : 'it requires a token: set DATABASE_AUTH_TOKEN'}`,
       )
+    }
+  })
+
+  it('tells a refused token from a server that is down for a replica too (both end its sync in a handshake timeout)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sixfold-replica-token-'))
+    try {
+      const options = { url: `file:${join(dir, 'replica.db')}`, syncUrl: sqld.url, authToken: signJwt(jwtKeyPair().privateKey) }
+      const replica = openDatabase(options)
+      const error = await replica.client.sync().then(() => null, (e: unknown) => e)
+      replica.close()
+      expect(String(error)).toMatch(/Handshake/i)
+      expect(await describeDatabaseError(error, options)).toMatch(/^the libSQL server http:\/\/127\.0\.0\.1:\d+ refused the connection: DATABASE_AUTH_TOKEN is not a token it accepts/)
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
     }
   })
 
