@@ -167,7 +167,7 @@ export async function runImport(client: Client, jobs: ImportJob[], options: Impo
       progress.segments = stored + written
       report()
       options.hooks?.afterChunk?.(written)
-      // Test hook for the crash test (test/e2e/server.test.ts): the process is killed outright mid-transaction.
+      // Test hook for the crash tests (test/e2e/server.test.ts, server-team.test.ts): the process is killed outright mid-transaction.
       if (killAfter > 0 && written >= killAfter) process.kill(process.pid, 'SIGKILL')
     },
   }
