@@ -482,7 +482,7 @@ export function createApp(options: AppOptions): Hono {
       return errorResponse(c, s as 400, s === 413 ? 'payload_too_large' : s === 401 ? 'unauthorized' : 'bad_request', error.message || 'bad request')
     }
     const unavailable = unavailableMessage(error, database)
-    if (unavailable) return errorResponse(c, 503, 'database_unavailable', unavailable)
+    if (unavailable) return errorResponse(c, 503, 'unavailable', unavailable)
     console.error(`sixfold: ${c.req.method} ${c.req.path}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`)
     return errorResponse(c, 500, 'internal', 'the server failed to answer this request; the error is in its log')
   })

@@ -8,7 +8,7 @@
  *   wrong token, 404 unknown document/group, 409 conflict (e.g. an edit that
  *   does not fit the alignment), 413 upload too large, 415 not multipart,
  *   422 language check failed / file could not be parsed, 503 not ready yet
- *   (or the libSQL server cannot be reached: `database_unavailable`).
+ *   (or the libSQL server cannot be reached: `unavailable`).
  * - Writes (POST, DELETE) need `Authorization: Bearer <SIXFOLD_TOKEN>` when the
  *   server is bound to a non-loopback address (`HealthResponse.writeNeedsToken`).
  * - Timestamps are ISO 8601 strings. Ids are integers.
@@ -37,7 +37,8 @@ export type ApiErrorCode =
   | 'language_mismatch'
   | 'unprocessable'
   | 'not_ready'
-  | 'database_unavailable'
+  /** the libSQL server cannot be reached (503) */
+  | 'unavailable'
   | 'internal'
 
 // ─── Health ──────────────────────────────────────────────────────────────────

@@ -132,9 +132,13 @@ describe('a team on one libSQL server (sqld)', () => {
 
     it('a write through one machine is read through the other after sync', async () => {
       ;[a, b] = await Promise.all([
-        startServer({ corporaDir: '', env: replica('a.db'), readyTimeoutMs: 120_000 }),
+        // A imports the corpora through its replica (unchanged when the tests above ran: skipped).
+        startServer({ corporaDir: CORPORA, env: replica('a.db'), readyTimeoutMs: 120_000 }),
         startServer({ corporaDir: '', env: replica('b.db'), readyTimeoutMs: 120_000 }),
       ])
+      // B may have started before A's import was done: wait for its sync to bring the document.
+      const until0 = Date.now() + 20_000
+      while ((await fetch(`${b.url}/api/documents/devset-mini`)).status !== 200 && Date.now() < until0) await sleep(250)
       const page = (s: RunningServer) => fetch(`${s.url}/api/documents/devset-mini/alignment?level=paragraph&pageSize=5`).then((r) => r.json() as Promise<AlignmentResponse>)
       const groups = (await page(a)).groups
       const merged = await fetch(`${a.url}/api/documents/devset-mini/alignment/merge`, {
@@ -168,7 +172,9 @@ describe('a team on one libSQL server (sqld)', () => {
         body: JSON.stringify({ level: 'paragraph', groupIds: [page.groups[0].id, page.groups[1].id] }),
       })
       expect(write.status).toBe(503)
-      expect(((await write.json()) as ApiError).message).toBe(
+      const refused = (await write.json()) as ApiError
+      expect(refused.error).toBe('unavailable')
+      expect(refused.message).toBe(
         `the libSQL server ${sqld.url} cannot be reached: this machine's replica still answers reads, but changes are refused until the server is back`,
       )
       await b!.stop()
