@@ -6,7 +6,8 @@
  *
  * Environment: HOST (127.0.0.1), PORT (8787; 0 = any free port),
  * DATABASE_URL (file:data/sixfold.db; libsql://… or http://… with
- * DATABASE_AUTH_TOKEN; DATABASE_SYNC_URL for an embedded replica),
+ * DATABASE_AUTH_TOKEN; DATABASE_SYNC_URL for an embedded replica, synced every
+ * DATABASE_SYNC_INTERVAL seconds, 15),
  * CORPORA_DIR (corpora/; "" to import nothing), SIXFOLD_TOKEN (required when
  * HOST is not a loopback address), MAX_UPLOAD_MB (20), SIXFOLD_HOSTS (more host
  * names the server is served as, comma-separated; requests naming any other host are
@@ -21,7 +22,8 @@ import { serveStatic } from '@hono/node-server/serve-static'
 import cliProgress from 'cli-progress'
 import { createApp, DEFAULT_MAX_UPLOAD_BYTES } from './api/app.ts'
 import { SixfoldError } from '../aligner/types.ts'
-import { databaseOptionsFromEnv, openDatabase, type Database } from './db/client.ts'
+import { databaseOptionsFromEnv, openDatabase, type Database, type DatabaseOptions } from './db/client.ts'
+import { describeDatabaseError } from './db/connection-errors.ts'
 import type { DatabaseState } from './db/health.ts'
 import { migrateDatabase } from './db/migrate.ts'
 import { emptyProgress, fileCount, planImport, runImport, type ImportJob } from './import/pipeline.ts'
@@ -68,20 +70,21 @@ function servedHosts(): string[] {
   return [...new Set(names)]
 }
 
-const dbOptions = databaseOptionsFromEnv()
-// A wrong DATABASE_URL, a damaged file or one that cannot be read: one line, and no server.
+let dbOptions: DatabaseOptions
+try {
+  dbOptions = databaseOptionsFromEnv()
+} catch (error) {
+  fail((error as Error).message)
+}
 let database: Database
 let dbState: DatabaseState
 try {
+  // A replica syncs as it opens (and every DATABASE_SYNC_INTERVAL seconds after); a server is first reached by the migration.
   database = openDatabase(dbOptions)
-} catch (error) {
-  fail(error instanceof SixfoldError ? error.message : `cannot open the database ${dbOptions.url}: ${(error as Error).message.split('\n')[0]}`)
-}
-try {
   if (dbOptions.syncUrl) await database.client.sync()
   dbState = await migrateDatabase(database)
 } catch (error) {
-  fail(error instanceof SixfoldError ? error.message : `cannot open the database ${dbOptions.url}: ${(error as Error).message.split('\n')[0]}`)
+  fail(error instanceof SixfoldError ? error.message : ((await describeDatabaseError(error, dbOptions)) ?? `cannot open the database ${dbOptions.url}: ${(error as Error).message.split('\n')[0]}`))
 }
 // A read-only file is served for reading; writes answer 503 with the reason.
 if (dbState.readOnly) process.stderr.write(`sixfold: ${dbState.readOnly.message}\n`)

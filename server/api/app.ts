@@ -18,6 +18,7 @@ import { HTTPException } from 'hono/http-exception'
 import { z } from 'zod'
 import { SixfoldError, type Lang } from '../../aligner/types.ts'
 import type { Database, Db } from '../db/client.ts'
+import { unavailableMessage } from '../db/connection-errors.ts'
 import { inWriteTransaction } from '../db/write.ts'
 import { exportCsv, exportTmx } from '../import/export.ts'
 import { emptyProgress } from '../import/pipeline.ts'
@@ -523,6 +524,8 @@ export function createApp(options: AppOptions): Hono {
       const s = error.status
       return errorResponse(c, s as 400, s === 413 ? 'payload_too_large' : s === 401 ? 'unauthorized' : 'bad_request', error.message || 'bad request')
     }
+    const unavailable = unavailableMessage(error, database)
+    if (unavailable) return errorResponse(c, 503, 'unavailable', unavailable)
     console.error(`sixfold: ${c.req.method} ${c.req.path}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`)
     return errorResponse(c, 500, 'internal', 'the server failed to answer this request; the error is in its log')
   })

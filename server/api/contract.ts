@@ -8,7 +8,8 @@
  *   wrong token, 403 refused as a possible attack (a write from another site's
  *   page, or a Host this server is not served as), 404 unknown document/group, 409 conflict (e.g. an edit that
  *   does not fit the alignment), 413 upload too large, 415 not multipart,
- *   422 language check failed / file could not be parsed, 503 not ready yet.
+ *   422 language check failed / file could not be parsed, 503 not ready yet
+ *   (or the libSQL server cannot be reached: `unavailable`).
  * - Writes (POST, DELETE) need `Authorization: Bearer <SIXFOLD_TOKEN>` when the
  *   server is bound to a non-loopback address (`HealthResponse.writeNeedsToken`).
  * - Timestamps are ISO 8601 strings. Ids are integers.
@@ -41,7 +42,7 @@ export type ApiErrorCode =
   | 'not_ready'
   /** the database file is read-only: reads work, changes are refused (503) */
   | 'read_only'
-  /** the database is damaged, or busy with another process's write (503) */
+  /** the database is damaged, busy with another process's write, or the libSQL server cannot be reached (503) */
   | 'unavailable'
   | 'internal'
 

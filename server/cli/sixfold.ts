@@ -5,6 +5,7 @@
  */
 import { SixfoldError } from '../../aligner/types.ts'
 import { databaseProblem } from '../db/health.ts'
+import { describeDatabaseErrorFromEnv } from '../db/connection-errors.ts'
 
 interface Command {
   summary: string
@@ -55,10 +56,14 @@ main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code
   },
-  (error: unknown) => {
-    // A database failure (read-only, damaged, locked) in words; other errors by their first line.
+  async (error: unknown) => {
+    // A database failure (read-only, damaged, locked, server unreachable) in words; other errors by their first line.
     const problem = databaseProblem(error)
-    const message = problem ? problem.message : error instanceof SixfoldError ? error.message : error instanceof Error ? error.message : String(error)
+    const message = problem
+      ? problem.message
+      : error instanceof SixfoldError
+        ? error.message
+        : ((await describeDatabaseErrorFromEnv(error)) ?? (error instanceof Error ? error.message : String(error)))
     process.stderr.write(`sixfold: ${message.split('\n')[0]}\n`)
     process.exitCode = 1
   },

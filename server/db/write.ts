@@ -6,6 +6,7 @@
  */
 import type { Client, InValue } from '@libsql/client'
 import Database from 'libsql'
+import { SixfoldError } from '../../aligner/types.ts'
 
 /** Rows by column name. */
 export interface QueryResult {
@@ -33,6 +34,17 @@ const natives = new Map<string, { db: NativeDb; statements: Map<string, NativeSt
 /** Declares that `client` is an embedded database in the file at `path` (not a replica). */
 export function registerLocalFile(client: Client, path: string): void {
   localFiles.set(client, path)
+}
+
+const replicas = new WeakSet<Client>()
+
+/** Declares that `client` is an embedded replica of a libSQL server (it refuses most pragmas). */
+export function registerReplica(client: Client): void {
+  replicas.add(client)
+}
+
+export function isReplica(client: Client): boolean {
+  return replicas.has(client)
 }
 
 /** The file of an embedded database (not a replica), or undefined for a server or replica. */
@@ -115,7 +127,9 @@ export async function nextId(ex: Executor, table: string): Promise<number> {
 let writeQueue: Promise<unknown> = Promise.resolve()
 
 /**
- * Runs `work` in one write transaction: everything or nothing. Write
+ * Runs `work` in one write transaction: everything or nothing (on a libSQL
+ * server that rolls it back because another process waited longer than its
+ * transaction timeout, `work` runs again from the start). Write
  * transactions of this process run one after another (a start-up import and an
  * upload do not fight over SQLite's write lock). The connection's pragmas are
  * set first (a libSQL client opens a fresh connection after each transaction,
@@ -140,27 +154,46 @@ async function runWriteTransaction<T>(client: Client, work: (tx: Executor) => Pr
       throw error
     }
   }
-  if (client.protocol === 'file') {
+  if (client.protocol === 'file' && !isReplica(client)) {
     await client.execute('PRAGMA foreign_keys = ON')
     await client.execute('PRAGMA busy_timeout = 5000')
     // Bulk imports touch large indexes: a 256 MB page cache instead of the 2 MB default.
     await client.execute('PRAGMA cache_size = -262144')
   }
-  const tx = await client.transaction('write')
-  try {
-    const result = await work(tx)
-    await tx.commit()
-    return result
-  } catch (error) {
+  for (let attempt = 1; ; attempt++) {
+    const tx = await client.transaction('write')
     try {
-      await tx.rollback()
-    } catch {
-      // The transaction is already gone (closed connection): nothing was committed.
+      const result = await work(tx)
+      await tx.commit()
+      return result
+    } catch (error) {
+      try {
+        await tx.rollback()
+      } catch {
+        // The transaction is already gone (closed connection): nothing was committed.
+      }
+      if (!isTransactionTimeout(error)) throw error
+      if (attempt >= TIMEOUT_ATTEMPTS) {
+        throw new SixfoldError(
+          'write_contention',
+          `the libSQL server rolled this write back ${attempt} times: another process kept writing to it for longer than its transaction timeout (5 s); nothing of it was stored. Try again when the other import is done`,
+        )
+      }
+      // Another writer took the server's write lock (sqld gives a transaction 5 s when someone else waits):
+      // everything was rolled back, so the whole transaction runs again, after a growing pause that lets the other finish.
+      await new Promise((r) => setTimeout(r, 500 * 2 ** attempt * (0.5 + Math.random())))
+    } finally {
+      tx.close()
     }
-    throw error
-  } finally {
-    tx.close()
   }
+}
+
+/** Attempts of a write transaction that a libSQL server rolls back for taking too long while another waits. */
+const TIMEOUT_ATTEMPTS = 6
+
+function isTransactionTimeout(error: unknown): boolean {
+  const e = error as { code?: string; message?: string } | null
+  return e?.code === 'TRANSACTION_TIMEOUT' || /transaction timed[ -]out/i.test(e?.message ?? '')
 }
 
 /** `(?, ?, ?)` for an IN list of n values. */

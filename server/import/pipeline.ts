@@ -160,15 +160,16 @@ export async function runImport(client: Client, jobs: ImportJob[], options: Impo
   progress.filesTotal += jobs.reduce((n, j) => n + fileCount(j), 0)
   const report = () => options.onProgress?.(progress)
   const killAfter = Number(process.env.SIXFOLD_TEST_KILL_AFTER_SEGMENTS || 0)
+  // Segments of the documents stored so far, plus what the current document's transaction has written
+  // (`written` counts from 0 again when a libSQL server makes the transaction start over).
+  let stored = progress.segments
   const hooks: StoreHooks = {
-    onSegments: (n) => {
-      progress.segments += n
-      options.hooks?.onSegments?.(n)
-      report()
-    },
+    onSegments: (n) => options.hooks?.onSegments?.(n),
     afterChunk: (written) => {
+      progress.segments = stored + written
+      report()
       options.hooks?.afterChunk?.(written)
-      // Test hook for the crash test (test/e2e/server.test.ts): the process is killed outright mid-transaction.
+      // Test hook for the crash tests (test/e2e/server.test.ts, server-team.test.ts): the process is killed outright mid-transaction.
       if (killAfter > 0 && written >= killAfter) process.kill(process.pid, 'SIGKILL')
     },
   }
@@ -179,10 +180,12 @@ export async function runImport(client: Client, jobs: ImportJob[], options: Impo
     report()
     try {
       const outcome = await runJob(client, job, options, hooks)
+      stored = progress.segments
       progress.filesImported += outcome.imported
       progress.filesSkipped += outcome.skipped
       progress.filesDone += outcome.imported + outcome.skipped
     } catch (error) {
+      progress.segments = stored
       progress.filesFailed += files
       progress.filesDone += files
       progress.errors.push({ path: job.kind === 'tmx' ? job.path : job.dir, message: error instanceof Error ? error.message : String(error) })

