@@ -67,6 +67,8 @@ export interface HealthResponse {
   status: 'ok' | 'starting'
   version: string
   import: ImportProgress
+  /** Imports being parsed, aligned or written now (uploads, removals that re-align, the start-up import), besides answering requests. */
+  importsRunning: number
   /** True when writes need `Authorization: Bearer <token>`. */
   writeNeedsToken: boolean
   counts: { documents: number; segments: number; groups: number } | null

@@ -1,0 +1,114 @@
+/**
+ * Where imports run. The server hands uploads, version removals (which
+ * re-align a document) and the start-up corpora import to one worker thread
+ * (import-worker.ts) at a lower CPU priority, so that requests keep being
+ * answered while a document is parsed, aligned and written; the thread exits
+ * when idle, giving its memory back. Tests and the command line run the same
+ * code in-process (`inProcessImporter`).
+ */
+import { MessageChannel } from 'node:worker_threads'
+import type { Client } from '@libsql/client'
+import type { Lang } from '../../aligner/types.ts'
+import type { ImportProgress } from '../api/contract.ts'
+import { removeVersion, storeUploadedTmx, storeUploadedVersion, type DocumentTarget, type TmxUpload, type VersionUpload } from '../api/uploads.ts'
+import type { DatabaseOptions } from '../db/client.ts'
+import { fileCount, runImport, type ImportJob } from '../import/pipeline.ts'
+import type { AlignFn, StoreResult } from '../import/store.ts'
+import { loadAligner } from '../import/versions.ts'
+import { unwrap, type WorkerOutcome } from './errors.ts'
+import type { ImportRequest, ImportTask } from './import-worker.ts'
+import { createPool } from './pool.ts'
+import { serveTask, type TaskMessage } from './task-port.ts'
+
+export interface Importer {
+  /** Imports running now (uploads, removals, corpora). */
+  running(): number
+  addVersion(upload: VersionUpload): Promise<{ documentId: number; skipped: boolean }>
+  removeVersion(doc: DocumentTarget, lang: Lang): Promise<StoreResult>
+  importTmx(upload: TmxUpload): Promise<StoreResult & { skipped: number }>
+  /** Runs corpora import jobs, updating `progress` in place as they go. */
+  importJobs(jobs: ImportJob[], progress: ImportProgress, onProgress?: (progress: ImportProgress) => void): Promise<ImportProgress>
+  close(): Promise<void>
+}
+
+/** Imports run on the calling thread (tests, the command line, a database that is an embedded replica). */
+export function inProcessImporter(client: Client, align?: AlignFn): Importer {
+  const aligner = () => (align ? Promise.resolve(align) : loadAligner())
+  let running = 0
+  const count = async <T>(work: () => Promise<T>): Promise<T> => {
+    running++
+    try {
+      return await work()
+    } finally {
+      running--
+    }
+  }
+  return {
+    running: () => running,
+    addVersion: (upload) => count(() => storeUploadedVersion(client, upload, aligner)),
+    removeVersion: (doc, lang) => count(() => removeVersion(client, doc, lang, aligner)),
+    importTmx: (upload) => count(() => storeUploadedTmx(client, upload)),
+    importJobs: (jobs, progress, onProgress) => count(() => runImport(client, jobs, { onProgress }, progress)),
+    close: async () => {},
+  }
+}
+
+/** How the import thread is set up: one at a time, below the request threads' priority, its heap capped. */
+export const IMPORT_THREAD = { niceIncrement: 10, maxOldGenerationSizeMb: 4096, idleTimeout: 5_000 }
+
+/** Imports run in a worker thread with its own connection to `database`. */
+export function workerImporter(database: DatabaseOptions): Importer {
+  const pool = createPool({ entry: new URL('./import-worker.ts', import.meta.url), minThreads: 0, maxThreads: 1, ...IMPORT_THREAD })
+  let running = 0
+
+  async function run<T>(task: ImportTask, onMessage?: (message: TaskMessage) => void): Promise<T> {
+    running++
+    const { port1, port2 } = new MessageChannel()
+    const served = serveTask(port1, onMessage)
+    const transfer = task.op === 'version' || task.op === 'tmx' ? [port2, task.upload.bytes.buffer as ArrayBuffer] : [port2]
+    try {
+      const request: ImportRequest = { database, port: port2, task }
+      let result: WorkerOutcome<T>
+      try {
+        result = await pool.run(request, { transferList: transfer })
+      } catch (error) {
+        // The thread died (out of memory, or killed): its transaction was rolled back with its connection.
+        throw new Error(`the import stopped unexpectedly (${(error as Error).message}); nothing of it was stored`)
+      }
+      return unwrap(result)
+    } finally {
+      served.done()
+      running--
+    }
+  }
+
+  return {
+    running: () => running,
+    addVersion: (upload) => run({ op: 'version', upload }),
+    removeVersion: (doc, lang) => run({ op: 'remove-version', doc, lang }),
+    importTmx: (upload) => run({ op: 'tmx', upload }),
+    importJobs: async (jobs, progress, onProgress) => {
+      const before = { ...progress, errors: [...progress.errors] }
+      try {
+        const final = await run<ImportProgress>({ op: 'jobs', jobs, progress }, (message) => {
+          if (message.type !== 'progress') return
+          Object.assign(progress, message.progress)
+          onProgress?.(progress)
+        })
+        Object.assign(progress, final)
+      } catch (error) {
+        // Documents finished before the thread died are stored; the one being written and those after it are not.
+        const done = progress.filesDone
+        const total = before.filesTotal + jobs.reduce((n, j) => n + fileCount(j), 0)
+        progress.filesFailed += total - done
+        progress.filesDone = total
+        progress.errors.push({ path: progress.current ?? 'import', message: (error as Error).message })
+        progress.current = null
+        progress.state = progress.filesImported === 0 && progress.filesSkipped === 0 ? 'failed' : 'done'
+      }
+      onProgress?.(progress)
+      return progress
+    },
+    close: () => pool.destroy(),
+  }
+}
