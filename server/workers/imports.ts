@@ -54,7 +54,7 @@ export function inProcessImporter(client: Client, align?: AlignFn): Importer {
 }
 
 /** How the import thread is set up: one at a time, below the request threads' priority, its heap capped. */
-export const IMPORT_THREAD = { niceIncrement: 10, maxOldGenerationSizeMb: 4096, idleTimeout: 5_000 }
+export const IMPORT_THREAD = { niceIncrement: 5, maxOldGenerationSizeMb: 4096, idleTimeout: 5_000 }
 
 /** Imports run in a worker thread with its own connection to `database`. */
 export function workerImporter(database: DatabaseOptions): Importer {
