@@ -65,7 +65,10 @@ export function workerImporter(database: DatabaseOptions): Importer {
     running++
     const { port1, port2 } = new MessageChannel()
     const served = serveTask(port1, onMessage)
-    const transfer = task.op === 'version' || task.op === 'tmx' ? [port2, task.upload.bytes.buffer as ArrayBuffer] : [port2]
+    // An upload's bytes move to the thread instead of being copied, when they are a whole buffer of their own.
+    const bytes = task.op === 'version' || task.op === 'tmx' ? task.upload.bytes : null
+    const own = bytes && bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer
+    const transfer = own ? [port2, bytes.buffer as ArrayBuffer] : [port2]
     try {
       const request: ImportRequest = { database, port: port2, task }
       let result: WorkerOutcome<T>
