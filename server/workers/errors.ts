@@ -12,15 +12,26 @@ import { ApiFailure } from '../api/errors.ts'
 export type WorkerFailure =
   | { kind: 'api'; status: ContentfulStatusCode; code: ApiErrorCode; message: string }
   | { kind: 'sixfold'; code: string; message: string }
-  | { kind: 'error'; message: string; stack?: string }
+  | { kind: 'error'; name: string; message: string; stack?: string; code?: string; rawCode?: number }
 
 export type WorkerOutcome<T> = { ok: true; value: T } | { ok: false; failure: WorkerFailure }
 
 export function failureOf(error: unknown): WorkerFailure {
   if (error instanceof ApiFailure) return { kind: 'api', status: error.status, code: error.code, message: error.message }
   if (error instanceof SixfoldError) return { kind: 'sixfold', code: error.code, message: error.message }
-  if (error instanceof Error) return { kind: 'error', message: error.message, stack: error.stack }
-  return { kind: 'error', message: String(error) }
+  if (error instanceof Error) {
+    // A database error keeps its code (SQLITE_READONLY, SQLITE_CORRUPT…), which the API's error handler reads.
+    const { code, rawCode } = error as Error & { code?: unknown; rawCode?: unknown }
+    return {
+      kind: 'error',
+      name: error.name,
+      message: error.message,
+      stack: error.stack,
+      code: typeof code === 'string' ? code : undefined,
+      rawCode: typeof rawCode === 'number' ? rawCode : undefined,
+    }
+  }
+  return { kind: 'error', name: 'Error', message: String(error) }
 }
 
 /** Runs `work` in a worker and returns its result or its failure as a value. */
@@ -35,7 +46,8 @@ export async function outcome<T>(work: () => Promise<T>): Promise<WorkerOutcome<
 export function rethrow(failure: WorkerFailure): never {
   if (failure.kind === 'api') throw new ApiFailure(failure.status, failure.code, failure.message)
   if (failure.kind === 'sixfold') throw new SixfoldError(failure.code, failure.message)
-  const error = new Error(failure.message)
+  const error = Object.assign(new Error(failure.message), { code: failure.code, rawCode: failure.rawCode })
+  error.name = failure.name
   if (failure.stack) error.stack = failure.stack
   throw error
 }
