@@ -147,7 +147,7 @@ export function createApp(options: AppOptions): Hono {
       status: s.ready ? 'ok' : 'starting',
       version: VERSION,
       import: s.progress,
-      importsRunning: importer.running(),
+      imports: importer.running(),
       writeNeedsToken: Boolean(options.token),
       counts,
     }

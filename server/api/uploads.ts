@@ -12,7 +12,10 @@ import { slugify } from '../import/prepared.ts'
 import { storePrealigned, storeVersions, type AlignFn, type StoreResult } from '../import/store.ts'
 import { prepareTmx } from '../import/tmx.ts'
 import { prepareVersion } from '../import/versions.ts'
+import type { RunningImport } from './contract.ts'
 import { ApiFailure } from './errors.ts'
+
+export type ImportStage = RunningImport['stage']
 
 export interface DocumentTarget {
   slug: string
@@ -31,8 +34,14 @@ export interface VersionUpload {
 }
 
 /** Parses an uploaded version, checks its language and stores it (re-aligning the document); an unchanged file is skipped. */
-export async function storeUploadedVersion(client: Client, upload: VersionUpload, align: () => Promise<AlignFn>): Promise<{ documentId: number; skipped: boolean }> {
+export async function storeUploadedVersion(
+  client: Client,
+  upload: VersionUpload,
+  align: () => Promise<AlignFn>,
+  onStage: (stage: ImportStage) => void = () => {},
+): Promise<{ documentId: number; skipped: boolean }> {
   const { doc, bytes, name, lang } = upload
+  onStage('parsing')
   const ext = name.includes('.') ? name.slice(name.lastIndexOf('.')) : '.txt'
   const storedName = `${lang}${ext.toLowerCase()}`
   let version
@@ -53,6 +62,7 @@ export async function storeUploadedVersion(client: Client, upload: VersionUpload
     }
     throw new ApiFailure(422, 'unprocessable', `${name}: could not be read (${(error as Error).message.split('\n')[0]})`)
   }
+  onStage('storing')
   if (doc.id !== undefined) {
     const same = await client.execute({ sql: 'SELECT 1 FROM versions WHERE document_id = ? AND lang = ? AND sha256 = ?', args: [doc.id, lang, version.sha256] })
     if (same.rows.length) return { documentId: doc.id, skipped: true }

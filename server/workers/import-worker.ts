@@ -54,7 +54,7 @@ export default async function handle(request: ImportRequest): Promise<WorkerOutc
     return await outcome(async () => {
       switch (task.op) {
         case 'version':
-          return storeUploadedVersion(client, task.upload, loadAligner)
+          return storeUploadedVersion(client, task.upload, loadAligner, (stage) => post({ type: 'stage', stage }))
         case 'remove-version':
           return removeVersion(client, task.doc, task.lang, loadAligner)
         case 'tmx':

@@ -9,7 +9,7 @@
 import { MessageChannel } from 'node:worker_threads'
 import type { Client } from '@libsql/client'
 import type { Lang } from '../../aligner/types.ts'
-import type { ImportProgress } from '../api/contract.ts'
+import type { ImportProgress, RunningImport } from '../api/contract.ts'
 import { removeVersion, storeUploadedTmx, storeUploadedVersion, type DocumentTarget, type TmxUpload, type VersionUpload } from '../api/uploads.ts'
 import type { DatabaseOptions } from '../db/client.ts'
 import { fileCount, runImport, type ImportJob } from '../import/pipeline.ts'
@@ -21,8 +21,8 @@ import { createPool } from './pool.ts'
 import { serveTask, type TaskMessage } from './task-port.ts'
 
 export interface Importer {
-  /** Imports running now (uploads, removals, corpora). */
-  running(): number
+  /** Imports running now (uploads, removals, corpora), with their stage. */
+  running(): RunningImport[]
   addVersion(upload: VersionUpload): Promise<{ documentId: number; skipped: boolean }>
   removeVersion(doc: DocumentTarget, lang: Lang): Promise<StoreResult>
   importTmx(upload: TmxUpload): Promise<StoreResult & { skipped: number }>
@@ -34,21 +34,22 @@ export interface Importer {
 /** Imports run on the calling thread (tests, the command line, a database that is an embedded replica). */
 export function inProcessImporter(client: Client, align?: AlignFn): Importer {
   const aligner = () => (align ? Promise.resolve(align) : loadAligner())
-  let running = 0
-  const count = async <T>(work: () => Promise<T>): Promise<T> => {
-    running++
+  const running = new Set<RunningImport>()
+  const track = async <T>(name: string, work: (entry: RunningImport) => Promise<T>): Promise<T> => {
+    const entry: RunningImport = { name, stage: 'importing' }
+    running.add(entry)
     try {
-      return await work()
+      return await work(entry)
     } finally {
-      running--
+      running.delete(entry)
     }
   }
   return {
-    running: () => running,
-    addVersion: (upload) => count(() => storeUploadedVersion(client, upload, aligner)),
-    removeVersion: (doc, lang) => count(() => removeVersion(client, doc, lang, aligner)),
-    importTmx: (upload) => count(() => storeUploadedTmx(client, upload)),
-    importJobs: (jobs, progress, onProgress) => count(() => runImport(client, jobs, { onProgress }, progress)),
+    running: () => [...running].map((r) => ({ ...r })),
+    addVersion: (upload) => track(upload.name, (entry) => storeUploadedVersion(client, upload, aligner, (stage) => (entry.stage = stage))),
+    removeVersion: (doc, lang) => track(`${doc.slug} (${lang} removed)`, () => removeVersion(client, doc, lang, aligner)),
+    importTmx: (upload) => track(upload.name, () => storeUploadedTmx(client, upload)),
+    importJobs: (jobs, progress, onProgress) => track('corpora', () => runImport(client, jobs, { onProgress }, progress)),
     close: async () => {},
   }
 }
@@ -59,12 +60,17 @@ export const IMPORT_THREAD = { niceIncrement: 5, maxOldGenerationSizeMb: 4096, i
 /** Imports run in a worker thread with its own connection to `database`. */
 export function workerImporter(database: DatabaseOptions): Importer {
   const pool = createPool({ entry: new URL('./import-worker.ts', import.meta.url), minThreads: 0, maxThreads: 1, ...IMPORT_THREAD })
-  let running = 0
+  const running = new Set<RunningImport>()
 
   async function run<T>(task: ImportTask, onMessage?: (message: TaskMessage) => void): Promise<T> {
-    running++
+    const name = task.op === 'version' || task.op === 'tmx' ? task.upload.name : task.op === 'remove-version' ? `${task.doc.slug} (${task.lang} removed)` : 'corpora'
+    const entry: RunningImport = { name, stage: 'importing' }
+    running.add(entry)
     const { port1, port2 } = new MessageChannel()
-    const served = serveTask(port1, onMessage)
+    const served = serveTask(port1, (message) => {
+      if (message.type === 'stage') entry.stage = message.stage
+      else onMessage?.(message)
+    })
     // An upload's bytes move to the thread instead of being copied, when they are a whole buffer of their own.
     const bytes = task.op === 'version' || task.op === 'tmx' ? task.upload.bytes : null
     const own = bytes && bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer
@@ -81,12 +87,12 @@ export function workerImporter(database: DatabaseOptions): Importer {
       return unwrap(result)
     } finally {
       served.done()
-      running--
+      running.delete(entry)
     }
   }
 
   return {
-    running: () => running,
+    running: () => [...running].map((r) => ({ ...r })),
     addVersion: (upload) => run({ op: 'version', upload }),
     removeVersion: (doc, lang) => run({ op: 'remove-version', doc, lang }),
     importTmx: (upload) => run({ op: 'tmx', upload }),

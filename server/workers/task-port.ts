@@ -7,6 +7,7 @@
  * on SQLite's lock.
  */
 import type { MessagePort } from 'node:worker_threads'
+import type { ImportStage } from '../api/uploads.ts'
 import { acquireWriteSlot, type WriteSlot } from '../db/write.ts'
 
 export type TaskMessage =
@@ -15,6 +16,7 @@ export type TaskMessage =
   | { type: 'write-granted' }
   | { type: 'segments'; count: number }
   | { type: 'progress'; progress: unknown }
+  | { type: 'stage'; stage: ImportStage }
 
 /**
  * Main thread: serves write turns and passes progress on. `done()` gives back

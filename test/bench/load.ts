@@ -231,11 +231,11 @@ export async function run(): Promise<void> {
     let settled = false
     const importing = upload(server, '/api/documents', { symbol: 'LOAD/1', slug: 'load-1', lang: 'en' }, { bytes: en, name: 'en.txt' }).finally(() => (settled = true))
     importing.catch(() => undefined)
-    while (!settled && (await health(server)).importsRunning === 0) await sleep(20)
+    while (!settled && (await health(server)).imports.length === 0) await sleep(20)
     let peak = residentMb(server.pid)
     const sampler = setInterval(() => (peak = Math.max(peak, residentMb(server.pid))), 250)
     const during = await load(server.url, IMPORT_CLIENTS, SECONDS)
-    const stillRunning = !settled && (await health(server)).importsRunning > 0
+    const stillRunning = !settled && (await health(server)).imports.length > 0
     let imported
     try {
       imported = await importing
