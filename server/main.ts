@@ -26,8 +26,10 @@ import { databaseOptionsFromEnv, openDatabase, type Database, type DatabaseOptio
 import { describeDatabaseError } from './db/connection-errors.ts'
 import type { DatabaseState } from './db/health.ts'
 import { migrateDatabase } from './db/migrate.ts'
-import { emptyProgress, fileCount, planImport, runImport, type ImportJob } from './import/pipeline.ts'
+import { emptyProgress, fileCount, planImport, type ImportJob } from './import/pipeline.ts'
 import { warmTerminology } from './terminology/service.ts'
+import { inProcessImporter, workerImporter } from './workers/imports.ts'
+import { inProcessReader, workerReader } from './workers/reads.ts'
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url))
 const WEB_DIR = fileURLToPath(new URL('../dist/web', import.meta.url))
@@ -89,9 +91,15 @@ try {
 // A read-only file is served for reading; writes answer 503 with the reason.
 if (dbState.readOnly) process.stderr.write(`sixfold: ${dbState.readOnly.message}\n`)
 
+// On an embedded file, searches run in read threads and imports in an import thread (server/workers), so that
+// neither waits for the other nor stalls this thread, which only speaks HTTP. An embedded replica keeps them here.
+const embedded = database.url.startsWith('file:') && !dbOptions.syncUrl
+const reader = embedded ? workerReader(database.url) : inProcessReader(database.client)
+const importer = dbOptions.syncUrl ? inProcessImporter(database.client) : workerImporter(dbOptions)
+
 const progress = emptyProgress()
 let ready = false
-const app = createApp({ database, token, hosts: servedHosts(), maxUploadBytes: Math.round(maxUploadMb * 1024 * 1024), status: () => ({ ready, progress }) })
+const app = createApp({ database, token, hosts: servedHosts(), reader, importer, maxUploadBytes: Math.round(maxUploadMb * 1024 * 1024), status: () => ({ ready, progress }) })
 
 // The web app (built by Vite into dist/web), with the SPA fallback to index.html.
 // index.html is read per request, so a rebuilt dist/web is served without a restart; a missing file
@@ -119,8 +127,12 @@ server.on('error', (error: NodeJS.ErrnoException) => fail(error.code === 'EADDRI
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
     server.close()
-    database.close()
-    process.exit(0)
+    // An import thread stopped in a transaction leaves nothing written (SQLite rolls it back with the connection).
+    const stopped = Promise.allSettled([reader.close(), importer.close()])
+    void Promise.race([stopped, new Promise((r) => setTimeout(r, 3000))]).finally(() => {
+      database.close()
+      process.exit(0)
+    })
   })
 }
 
@@ -146,9 +158,7 @@ if (corporaDir && existsSync(corporaDir)) {
   )
   const total = jobs.reduce((n, j) => n + fileCount(j), 0)
   bar.start(total, 0, { segments: 0, current: '' })
-  await runImport(database.client, jobs, {
-    onProgress: (p) => bar.update(p.filesDone, { segments: p.segments.toLocaleString('en'), current: p.current ?? '' }),
-  }, progress)
+  await importer.importJobs(jobs, progress, (p) => bar.update(p.filesDone, { segments: p.segments.toLocaleString('en'), current: p.current ?? '' }))
   bar.stop()
   process.stderr.write(
     `import: ${progress.filesImported} files imported, ${progress.filesSkipped} unchanged, ${progress.filesFailed} failed; ${progress.segments.toLocaleString('en')} segments written\n`,

@@ -12,7 +12,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto'
 import { zValidator } from '@hono/zod-validator'
 import type { Client } from '@libsql/client'
-import { Hono, type MiddlewareHandler } from 'hono'
+import { Hono, type Context, type MiddlewareHandler } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { HTTPException } from 'hono/http-exception'
 import { z } from 'zod'
@@ -23,12 +23,11 @@ import { inWriteTransaction } from '../db/write.ts'
 import { exportCsv, exportTmx } from '../import/export.ts'
 import { emptyProgress } from '../import/pipeline.ts'
 import { slugify } from '../import/prepared.ts'
-import { deleteDocumentRows, storePrealigned, storeVersions, type AlignFn } from '../import/store.ts'
-import { prepareTmx } from '../import/tmx.ts'
-import { loadAligner, prepareVersion } from '../import/versions.ts'
-import { search } from '../search/search.ts'
+import { deleteDocumentRows, type AlignFn } from '../import/store.ts'
 import { terminologyRoutes } from '../terminology/routes.ts'
-import { confirmGroups, mergeGroups, readAlignment, relinkMembers, splitGroup, type DocumentRef } from './alignment.ts'
+import { inProcessImporter, type Importer } from '../workers/imports.ts'
+import { inProcessReader, type Reader } from '../workers/reads.ts'
+import { confirmGroups, mergeGroups, relinkMembers, splitGroup, type DocumentRef } from './alignment.ts'
 import type {
   CreateDocumentResponse,
   DeleteResponse,
@@ -43,11 +42,11 @@ import type {
 } from './contract.ts'
 import { ApiFailure, errorResponse, invalid, requireJson, requireMultipart } from './errors.ts'
 import { databaseProblem } from '../db/health.ts'
-import { decodeText } from '../../aligner/parse/decode.ts'
 import { closeUnreadBody } from './middleware/close-unread-body.ts'
 import { hostCheck, isLoopbackHostname } from './middleware/host-check.ts'
 import { sameOriginWrites } from './middleware/same-origin-writes.ts'
 import { securityHeaders } from './middleware/security-headers.ts'
+import type { DocumentTarget } from './uploads.ts'
 
 export const VERSION = '0.1.0'
 export const DEFAULT_MAX_UPLOAD_BYTES = 20 * 1024 * 1024
@@ -63,8 +62,12 @@ export interface AppOptions {
   maxUploadBytes?: number
   /** Whether the start-up import is finished, and its progress. */
   status?: () => { ready: boolean; progress: ImportProgress }
-  /** The aligner (tests may pass their own). */
+  /** The aligner (tests may pass their own; used by the default, in-process importer). */
   align?: AlignFn
+  /** Where searches and other heavy reads run (default: in-process on the database's client; the server: worker threads). */
+  reader?: Reader
+  /** Where uploads are parsed, aligned and stored (default: in-process; the server: a worker thread). */
+  importer?: Importer
   /** Extra routes mounted under /api after the built-in ones (e.g. terminology). */
   extend?: (api: Hono, context: ApiContext) => void
 }
@@ -132,7 +135,10 @@ export function createApp(options: AppOptions): Hono {
   const { client } = database
   const maxUpload = options.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES
   const status = options.status ?? (() => ({ ready: true, progress: { ...emptyProgress(), state: 'done' as const } }))
-  const align = () => (options.align ? Promise.resolve(options.align) : loadAligner())
+  const reader = options.reader ?? inProcessReader(client)
+  const importer = options.importer ?? inProcessImporter(client, options.align)
+  /** A JSON answer a reader wrote (the same body and header as c.json would give). */
+  const jsonText = (c: Context, text: string) => c.body(text, 200, { 'Content-Type': 'application/json' })
   const app = new Hono()
   const api = new Hono()
 
@@ -173,14 +179,18 @@ export function createApp(options: AppOptions): Hono {
     if (s.ready) {
       // Counting millions of rows takes a moment: recount at most every 10 s.
       if (!countsCache || Date.now() - countsCache.at > 10_000) {
-        const r = await client.execute(
-          "SELECT (SELECT count(*) FROM documents) AS d, (SELECT count(*) FROM sentences) AS s, (SELECT count(*) FROM align_groups WHERE level = 'sentence') AS g",
-        )
-        countsCache = { at: Date.now(), value: { documents: Number(r.rows[0].d), segments: Number(r.rows[0].s), groups: Number(r.rows[0].g) } }
+        countsCache = { at: Date.now(), value: JSON.parse(await reader.run('counts', undefined)) as HealthResponse['counts'] }
       }
       counts = countsCache.value
     }
-    const body: HealthResponse = { status: s.ready ? 'ok' : 'starting', version: VERSION, import: s.progress, writeNeedsToken: Boolean(options.token), counts }
+    const body: HealthResponse = {
+      status: s.ready ? 'ok' : 'starting',
+      version: VERSION,
+      import: s.progress,
+      imports: importer.running(),
+      writeNeedsToken: Boolean(options.token),
+      counts,
+    }
     return c.json(body, s.ready ? 200 : 503)
   })
 
@@ -279,36 +289,10 @@ export function createApp(options: AppOptions): Hono {
   /** Only the base name of what a browser says the file is called; never used as a path. */
   const safeName = (name: string) => (name.split(/[\\/]/).pop() ?? 'upload').replace(/[\u0000-\u001f]/g, '').slice(0, 200) || 'upload'
 
-  async function addVersion(doc: { slug: string; symbol: string; title: string | null; id?: number }, file: File, language: Lang) {
+  /** Parsing, aligning and storing run in the importer (a worker thread on the server): this thread keeps answering. */
+  async function addVersion(doc: DocumentTarget, file: File, language: Lang) {
     const bytes = await readUpload(file)
-    const name = safeName(file.name)
-    const ext = name.includes('.') ? name.slice(name.lastIndexOf('.')) : '.txt'
-    const storedName = `${language}${ext.toLowerCase()}`
-    let version
-    try {
-      version = await prepareVersion(bytes, storedName, language)
-    } catch (error) {
-      if (error instanceof ApiFailure) throw error
-      if (error instanceof SixfoldError) {
-        // The parser knows the file by its stored name and speaks to command-line users: say it as the API user sees it.
-        const message = error.message
-          .split('\n')[0]
-          .split(storedName)
-          .join(name)
-          .replace(/check the file or the --lang value/g, 'check the file or the lang field')
-          .replace(/declare it with --lang/g, 'give it in the lang field')
-          .replace(/--lang/g, 'the lang field')
-        throw new SixfoldError(error.code, message.includes(name) ? message : `${name}: ${message}`)
-      }
-      throw new ApiFailure(422, 'unprocessable', `${name}: could not be read (${(error as Error).message.split('\n')[0]})`)
-    }
-    if (doc.id !== undefined) {
-      const same = await client.execute({ sql: 'SELECT 1 FROM versions WHERE document_id = ? AND lang = ? AND sha256 = ?', args: [doc.id, language, version.sha256] })
-      if (same.rows.length) return { documentId: doc.id, skipped: true }
-    }
-    version.fileName = name
-    const stored = await storeVersions(client, { slug: doc.slug, symbol: doc.symbol, title: doc.title, replace: [version] }, await align())
-    return { documentId: stored.documentId, skipped: false }
+    return importer.addVersion({ doc, bytes, name: safeName(file.name), lang: language })
   }
 
   const createFields = z.object({
@@ -364,7 +348,7 @@ export function createApp(options: AppOptions): Hono {
         await tx.execute({ sql: 'DELETE FROM versions WHERE document_id = ? AND lang = ?', args: [doc.id, p.lang] })
       })
     } else {
-      await storeVersions(client, { slug: doc.slug, symbol: doc.symbol, title: doc.title, replace: [], remove: [p.lang] }, await align())
+      await importer.removeVersion({ slug: doc.slug, symbol: doc.symbol, title: doc.title }, p.lang)
     }
     return c.json({ deleted: true } satisfies DeleteResponse)
   })
@@ -379,7 +363,7 @@ export function createApp(options: AppOptions): Hono {
   })
   api.get('/documents/:id/alignment', zValidator('param', docParam, invalid), zValidator('query', alignmentQuery, invalid), async (c) => {
     const doc = await resolveDocument(c.req.valid('param').id)
-    return c.json(await readAlignment(client, { id: doc.id, slug: doc.slug, symbol: doc.symbol, title: doc.title }, c.req.valid('query')))
+    return jsonText(c, await reader.run('alignment', { doc: { id: doc.id, slug: doc.slug, symbol: doc.symbol, title: doc.title }, query: c.req.valid('query') }))
   })
   const level = z.enum(['paragraph', 'sentence'])
   const ids = z.array(z.number().int().positive()).min(1).max(1000)
@@ -434,7 +418,7 @@ export function createApp(options: AppOptions): Hono {
   api.get('/search', zValidator('query', searchQuery, invalid), async (c) => {
     const q = c.req.valid('query')
     const documentId = q.doc ? (await resolveDocument(q.doc)).id : undefined
-    return c.json(await search(client, { q: q.q, lang: q.lang, documentId, mode: q.mode, page: q.page, pageSize: q.pageSize, langs: q.langs }))
+    return jsonText(c, await reader.run('search', { q: q.q, lang: q.lang, documentId, mode: q.mode, page: q.page, pageSize: q.pageSize, langs: q.langs }))
   })
 
   // ── Export / import ──
@@ -469,26 +453,9 @@ export function createApp(options: AppOptions): Hono {
   api.post('/import/tmx', multipartOnly, uploadLimit, zValidator('form', tmxFields, invalid), async (c) => {
     const f = c.req.valid('form')
     const bytes = await readUpload(f.file)
-    const name = safeName(f.file.name)
-    let text: string
-    try {
-      text = decodeText(bytes, name, { xml: true, expected: 'a TMX file' })
-    } catch (error) {
-      throw new ApiFailure(422, 'unprocessable', (error as Error).message)
-    }
-    let prepared
-    try {
-      prepared = prepareTmx(text, { fileName: name, slug: f.slug ? slugify(f.slug) : undefined, symbol: f.symbol, title: f.title ?? null })
-    } catch (error) {
-      throw new ApiFailure(422, 'unprocessable', (error as Error).message)
-    }
-    const existing = await client.execute({ sql: 'SELECT source FROM documents WHERE slug = ?', args: [prepared.slug] })
-    if (existing.rows.length && existing.rows[0].source !== 'tmx') {
-      throw new ApiFailure(409, 'conflict', `a document "${prepared.slug}" exists already and is not a TMX import: give another slug`)
-    }
-    const stored = await storePrealigned(client, prepared)
+    const stored = await importer.importTmx({ bytes, name: safeName(f.file.name), slug: f.slug, symbol: f.symbol, title: f.title ?? null })
     const [document] = await summaries('WHERE d.id = ?', [stored.documentId])
-    return c.json({ document, groups: stored.groups, segments: stored.segments, skipped: prepared.skipped } satisfies ImportTmxResponse)
+    return c.json({ document, groups: stored.groups, segments: stored.segments, skipped: stored.skipped } satisfies ImportTmxResponse)
   })
 
   // ── More routes ──

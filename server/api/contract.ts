@@ -71,10 +71,18 @@ export interface ImportProgress {
  * GET /api/health. 200 `{status: 'ok'}` once the server is ready; before that
  * 503 with `status: 'starting'` and the import progress.
  */
+/** An import the server is working on: what, and at which stage (an upload is parsed, then aligned and written). */
+export interface RunningImport {
+  name: string
+  stage: 'parsing' | 'storing' | 'importing'
+}
+
 export interface HealthResponse {
   status: 'ok' | 'starting'
   version: string
   import: ImportProgress
+  /** Imports being parsed, aligned or written now (uploads, removals that re-align, the start-up import), besides answering requests. */
+  imports: RunningImport[]
   /** True when writes need `Authorization: Bearer <token>`. */
   writeNeedsToken: boolean
   counts: { documents: number; segments: number; groups: number } | null

@@ -126,17 +126,49 @@ export async function nextId(ex: Executor, table: string): Promise<number> {
 
 let writeQueue: Promise<unknown> = Promise.resolve()
 
+/** Waits for this thread's turn to write; resolves to the function that gives the turn back. */
+export type WriteSlot = () => Promise<() => void>
+
+/** In a worker thread: the main thread's write slot (see server/workers/write-slot.ts); null on the main thread. */
+let outerSlot: WriteSlot | null = null
+
+/** Makes every write transaction of this thread wait for `slot` first (a worker writing beside the main thread). */
+export function setOuterWriteSlot(slot: WriteSlot | null): void {
+  outerSlot = slot
+}
+
+/**
+ * The write turn of this thread, held until the returned function is called:
+ * write transactions queued after it wait. A worker thread writing to the same
+ * file asks for it (through server/workers/write-slot.ts), so that the writes
+ * of the whole process still run one after another.
+ */
+export function acquireWriteSlot(): Promise<() => void> {
+  return new Promise((granted) => {
+    const held = writeQueue.then(() => new Promise<void>((release) => granted(() => release())))
+    writeQueue = held.catch(() => undefined)
+  })
+}
+
 /**
  * Runs `work` in one write transaction: everything or nothing (on a libSQL
  * server that rolls it back because another process waited longer than its
  * transaction timeout, `work` runs again from the start). Write
  * transactions of this process run one after another (a start-up import and an
- * upload do not fight over SQLite's write lock). The connection's pragmas are
- * set first (a libSQL client opens a fresh connection after each transaction,
- * and `PRAGMA foreign_keys` is a no-op inside one).
+ * upload do not fight over SQLite's write lock; a worker thread's transaction
+ * waits for the main thread's turn). The connection's pragmas are set first (a
+ * libSQL client opens a fresh connection after each transaction, and `PRAGMA
+ * foreign_keys` is a no-op inside one).
  */
 export function inWriteTransaction<T>(client: Client, work: (tx: Executor) => Promise<T>): Promise<T> {
-  const run = writeQueue.then(() => runWriteTransaction(client, work))
+  const run = writeQueue.then(async () => {
+    const release = outerSlot ? await outerSlot() : null
+    try {
+      return await runWriteTransaction(client, work)
+    } finally {
+      release?.()
+    }
+  })
   writeQueue = run.catch(() => undefined)
   return run
 }

@@ -1,10 +1,11 @@
 /**
  * `npm run bench`: speed and memory. `npm run bench -- alignment` runs one suite.
- * Suites: alignment (aligner throughput), server (import and search), web (page load).
+ * Suites: alignment (aligner throughput), server (import and search), web (page load),
+ * load (concurrent searches against the real server, and searches beside an import).
  */
 export {}
 
-const ALL = ['alignment', 'server', 'web']
+const ALL = ['alignment', 'server', 'web', 'load']
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'))
 const suites = wanted.length ? wanted : ALL
 

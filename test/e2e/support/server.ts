@@ -34,6 +34,8 @@ export interface RunningServer {
   url: string
   port: number
   dir: string
+  /** The process started (the tsx launcher; the server runs in its child). */
+  pid: number
   /** Everything the server printed, for failure messages. */
   output: () => string
   stop: () => Promise<void>
@@ -111,7 +113,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     }
     await sleep(250)
   }
-  return { url, port, dir, output: () => log, stop }
+  return { url, port, dir, pid: child.pid!, output: () => log, stop }
 }
 
 export function sleep(ms: number): Promise<void> {
