@@ -16,7 +16,7 @@ type Piece = DPResult['beads'][number]
 /** Evidence (negative log-likelihood ratio, no shape prior) a part must show to stand on its own: it favours translation. */
 const STANDS = 0
 /** Evidence beyond which a part is plainly no translation on its own (a bead that could be two has none). */
-const PLAUSIBLE = 6
+const PLAUSIBLE = 8
 /** How much better the straight pairing must be than the crossed one. */
 const STRAIGHT_MARGIN = 4
 
