@@ -539,6 +539,11 @@ export function confirmGroups(client: Client, documentId: number, req: ConfirmRe
     const rows = await groupRows(tx, documentId, req.level, req.groupIds)
     const ids = rows.map((r) => r.id)
     const langs = await documentLanguages(tx, documentId)
+    if (req.preview) {
+      // what a confirmation would cover: the groups in every language, nothing stored
+      const groups = await loadGroups(tx, ids, langs)
+      return { groups, removed: [], languages: langs.filter((l) => groups.some((g) => (g.members[l]?.length ?? 0) > 0)), realigned: [], sentences: [], preview: true }
+    }
     if (req.confirmed !== false) {
       const groups = await loadGroups(tx, ids, langs)
       for (const g of groups) {

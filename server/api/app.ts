@@ -369,7 +369,7 @@ export function createApp(options: AppOptions): Hono {
   api.post(
     '/documents/:id/alignment/confirm',
     zValidator('param', docParam, invalid),
-    zValidator('json', z.object({ level, groupIds: ids, confirmed: z.boolean().optional(), languages: z.array(lang).min(1) }), invalid),
+    zValidator('json', z.object({ level, groupIds: ids, confirmed: z.boolean().optional(), languages: z.array(lang).min(1), preview: z.boolean().optional() }), invalid),
     async (c) => {
       const doc = await resolveDocument(c.req.valid('param').id)
       return c.json(await confirmGroups(client, doc.id, c.req.valid('json')))

@@ -297,6 +297,8 @@ export interface ConfirmRequest {
   confirmed?: boolean
   /** The languages shown when the person confirmed. */
   languages: Lang[]
+  /** Answer with the groups in every language and the languages a confirmation would cover; store nothing. */
+  preview?: boolean
 }
 
 /** Response of merge, split, relink and confirm: the groups as they are now (in every language), and the ids removed. */
