@@ -55,7 +55,7 @@ const unitOf = (b: BlockRow): AlignUnit => ({ text: b.text, label: labelKey(b.la
  * before it). Returns the languages whose paragraphs were realigned.
  */
 export async function realignHiddenLanguages(tx: Executor, window: number[], pivot: Lang, hidden: Lang[]): Promise<Lang[]> {
-  const langs = hidden.filter((l) => l !== pivot)
+  const langs = ORDER.filter((l) => hidden.includes(l) && l !== pivot)
   if (window.length < 2 || !langs.length) return []
   const position = new Map(window.map((id, k) => [id, k]))
   const blocks = await windowBlocks(tx, window, [pivot, ...langs])
