@@ -171,6 +171,25 @@ describe('alignment edits made with two languages shown, checked in all six', ()
     }
   })
 
+  it('a sentence split in the Chinese + English view realigns the sentences of the other languages', async () => {
+    const all: AlignmentGroup[] = []
+    for (let page = 1; ; page++) {
+      const res = (await (await app.request(`/api/documents/udhr/alignment?level=sentence&pageSize=200&page=${page}`)).json()) as AlignmentResponse
+      all.push(...res.groups)
+      if (page * 200 >= res.total) break
+    }
+    const bead = all.find((g) => LANGS.every((l) => (g.members[l]?.length ?? 0) === 2))
+    expect(bead, 'a sentence bead with two sentences in every language').toBeDefined()
+    const split = await post<AlignmentEditResponse>('split', { level: 'sentence', groupId: bead!.id, at: { zh: 1, en: 1 } })
+    expect(split.status, JSON.stringify(split.body)).toBe(200)
+    expect(split.body.realigned).toEqual(HIDDEN)
+    const [first, second] = split.body.groups
+    for (const l of LANGS) {
+      expect(texts(first, l), l).toEqual([texts(bead!, l)[0]])
+      expect(texts(second, l), l).toEqual([texts(bead!, l)[1]])
+    }
+  })
+
   it('the edits survive a re-import of every language', async () => {
     const before = await paragraphs()
     const progress = await runImport(database.client, await planImport(['corpora/udhr']), { force: true })

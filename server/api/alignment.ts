@@ -430,19 +430,13 @@ export function splitGroup(client: Client, documentId: number, req: SplitRequest
       await tx.execute({ sql: `UPDATE ${table} SET ${column} = ? WHERE id IN ${placeholders(chunk.length)}`, args: [newId, ...chunk] })
     }
     await markHuman(tx, [row.id])
-    if (req.level === 'paragraph') {
-      // the languages not given a cut are aligned again against the pivot, across the two groups
-      const langs = await documentLanguages(tx, documentId)
-      const pivot = pivotOf(langs)
-      const unlisted = [...seen.keys()].filter((l) => req.at[l] === undefined)
-      if (unlisted.includes(pivot) && unlisted.length < seen.size) {
-        throw new ApiFailure(400, 'bad_request', `give the split point of the pivot language (${pivot}) too: the other languages are aligned again against it`)
-      }
-      ctx.realigned = await realignHiddenLanguages(tx, [row.id, newId], pivot, unlisted)
-    } else {
-      const unlisted = [...seen.keys()].filter((l) => req.at[l] === undefined)
-      if (unlisted.length) throw new ApiFailure(400, 'bad_request', `give a split point for every language of the sentence group (missing: ${unlisted.join(', ')})`)
+    // the languages not given a cut are aligned again against the pivot, across the two groups
+    const pivot = pivotOf(await documentLanguages(tx, documentId))
+    const unlisted = [...seen.keys()].filter((l) => req.at[l] === undefined)
+    if (unlisted.includes(pivot) && unlisted.length < seen.size) {
+      throw new ApiFailure(400, 'bad_request', `give the split point of the pivot language (${pivot}) too: the other languages are aligned again against it`)
     }
+    ctx.realigned = await realignHiddenLanguages(tx, req.level, [row.id, newId], pivot, unlisted)
     return finish(tx, documentId, req.level, [row.id, newId], [], ctx)
   })
 }
@@ -516,13 +510,13 @@ export function relinkMembers(client: Client, documentId: number, req: RelinkReq
     await tx.execute({ sql: `UPDATE ${table} SET ${column} = ? WHERE id IN ${placeholders(ids.length)}`, args: [target, ...ids] })
     const touched = [...new Set([target, ...sources])]
     await markHuman(tx, touched)
-    if (req.level === 'paragraph' && req.shown) {
-      // pivot paragraphs moved: the languages not shown are aligned again against them, across the groups touched
+    if (req.shown) {
+      // pivot members moved: the languages not shown are aligned again against them, across the groups touched
       const langs = await documentLanguages(tx, documentId)
       const pivot = pivotOf(langs)
       if (req.lang === pivot) {
-        const window = (await groupRows(tx, documentId, 'paragraph', touched)).sort((a, b) => a.ordinal - b.ordinal).map((g) => g.id)
-        ctx.realigned = await realignHiddenLanguages(tx, window, pivot, langs.filter((l) => !req.shown!.includes(l)))
+        const window = (await groupRows(tx, documentId, req.level, touched)).sort((a, b) => a.ordinal - b.ordinal).map((g) => g.id)
+        ctx.realigned = await realignHiddenLanguages(tx, req.level, window, pivot, langs.filter((l) => !req.shown!.includes(l)))
       }
     }
     const removed = await dropEmpty(tx, documentId, req.level, sources.filter((s) => s !== target))

@@ -250,9 +250,9 @@ export interface MergeRequest {
 /**
  * POST /api/documents/:id/alignment/split — split one group in two: for each
  * language, the first `at[lang]` members stay in the group, the rest go to a
- * new group right after it. At paragraph level, languages not listed (those a
- * view did not show) are aligned again against the pivot across the two groups,
- * so the pivot must be listed; at sentence level every language must be.
+ * new group right after it. Languages not listed (those a view did not show)
+ * are aligned again against the pivot across the two groups, so the pivot must
+ * be listed.
  * Both groups become human groups.
  */
 export interface SplitRequest {

@@ -1,20 +1,21 @@
 /**
  * The aligner, constrained by a person's edit, keeping every language consistent with it:
  *
- * - `realignHiddenLanguages`: after paragraphs of the pivot language were split or moved in a view
- *   that did not show every language, the paragraphs of the languages not shown are aligned again
- *   against the pivot inside the edited window, and each goes to the group its pivot paragraphs are
- *   in now (the edit's grouping of the pivot is kept as it is).
+ * - `realignHiddenLanguages`: after paragraphs (or sentences) of the pivot language were split or
+ *   moved in a view that did not show every language, those of the languages not shown are aligned
+ *   again against the pivot inside the edited window, and each goes to the group its pivot paragraphs
+ *   are in now (the edit's grouping of the pivot is kept as it is).
  * - `realignSentences`: after a paragraph edit, the sentences inside the paragraph groups it touched
  *   are aligned again six ways (pivot first, as at import), keeping the sentence groups a person made
  *   there: those stand as fixed points, and only the sentences between them are realigned.
  */
 import { alignUnitsOriented } from '../../aligner/align/sentences.ts'
 import { alignVersions } from '../../aligner/align/versions.ts'
-import { PARAGRAPH_SHAPES, type AlignUnit } from '../../aligner/align/engine.ts'
+import { PARAGRAPH_SHAPES, SENTENCE_SHAPES, type AlignUnit } from '../../aligner/align/engine.ts'
 import { labelKey } from '../../aligner/signals/labels.ts'
 import type { BlockKind, Lang, ParsedDocument } from '../../aligner/types.ts'
 import { placeholders, type Executor } from '../db/write.ts'
+import type { AlignmentLevel } from './contract.ts'
 
 const ORDER: Lang[] = ['zh', 'en', 'fr', 'es', 'ru', 'ar']
 
@@ -28,17 +29,22 @@ interface BlockRow {
   group: number
 }
 
-async function windowBlocks(tx: Executor, groups: number[], langs: Lang[]): Promise<BlockRow[]> {
+/** The members of the window's groups (blocks for paragraph groups, sentences for sentence groups) in the given languages. */
+async function windowMembers(tx: Executor, level: AlignmentLevel, groups: number[], langs: Lang[]): Promise<BlockRow[]> {
   if (!groups.length || !langs.length) return []
   const r = await tx.execute({
-    sql: `SELECT b.id, v.lang, b.ordinal, b.kind, b.label, b.text, b.paragraph_group_id AS g FROM blocks b JOIN versions v ON v.id = b.version_id
-          WHERE b.paragraph_group_id IN ${placeholders(groups.length)} AND v.lang IN ${placeholders(langs.length)} ORDER BY b.ordinal`,
+    sql:
+      level === 'paragraph'
+        ? `SELECT b.id, v.lang, b.ordinal AS o, b.kind, b.label, b.text, b.paragraph_group_id AS g FROM blocks b JOIN versions v ON v.id = b.version_id
+           WHERE b.paragraph_group_id IN ${placeholders(groups.length)} AND v.lang IN ${placeholders(langs.length)} ORDER BY b.ordinal`
+        : `SELECT s.id, s.lang, b.ordinal * 1000000 + s.ordinal AS o, 'paragraph' AS kind, NULL AS label, s.text, s.group_id AS g FROM sentences s JOIN blocks b ON b.id = s.block_id
+           WHERE s.group_id IN ${placeholders(groups.length)} AND s.lang IN ${placeholders(langs.length)} ORDER BY b.ordinal, s.ordinal`,
     args: [...groups, ...langs],
   })
   return r.rows.map((x) => ({
     id: Number(x.id),
     lang: x.lang as Lang,
-    ordinal: Number(x.ordinal),
+    ordinal: Number(x.o),
     kind: x.kind as BlockKind,
     label: x.label === null ? null : String(x.label),
     text: String(x.text),
@@ -54,18 +60,20 @@ const unitOf = (b: BlockRow): AlignUnit => ({ text: b.text, label: labelKey(b.la
  * holding most of their text; a paragraph aligned with no pivot paragraph stays with the paragraph
  * before it). Returns the languages whose paragraphs were realigned.
  */
-export async function realignHiddenLanguages(tx: Executor, window: number[], pivot: Lang, hidden: Lang[]): Promise<Lang[]> {
+export async function realignHiddenLanguages(tx: Executor, level: AlignmentLevel, window: number[], pivot: Lang, hidden: Lang[]): Promise<Lang[]> {
   const langs = ORDER.filter((l) => hidden.includes(l) && l !== pivot)
   if (window.length < 2 || !langs.length) return []
   const position = new Map(window.map((id, k) => [id, k]))
-  const blocks = await windowBlocks(tx, window, [pivot, ...langs])
+  const blocks = await windowMembers(tx, level, window, [pivot, ...langs])
   const pivotBlocks = blocks.filter((b) => b.lang === pivot).sort((a, b) => (position.get(a.group)! - position.get(b.group)!) || a.ordinal - b.ordinal)
   if (!pivotBlocks.length) return []
   const realigned: Lang[] = []
   for (const lang of langs) {
     const own = blocks.filter((b) => b.lang === lang)
     if (!own.length) continue
-    const { beads } = alignUnitsOriented(pivotBlocks.map(unitOf), own.map(unitOf), { srcLang: pivot, tgtLang: lang, shapes: PARAGRAPH_SHAPES, learn: false })
+    const units = (list: BlockRow[]) => (level === 'paragraph' ? list.map(unitOf) : list.map((b) => ({ text: b.text })))
+    const shapes = level === 'paragraph' ? PARAGRAPH_SHAPES : SENTENCE_SHAPES
+    const { beads } = alignUnitsOriented(units(pivotBlocks), units(own), { srcLang: pivot, tgtLang: lang, shapes, learn: false })
     const target = new Array<number>(own.length).fill(-1)
     for (const bead of beads) {
       if (!bead.src.length) continue
@@ -89,7 +97,8 @@ export async function realignHiddenLanguages(tx: Executor, window: number[], piv
       const to = window[target[j]]
       if (to !== b.group) moves.set(to, [...(moves.get(to) ?? []), b.id])
     })
-    for (const [to, ids] of moves) await tx.execute({ sql: `UPDATE blocks SET paragraph_group_id = ? WHERE id IN ${placeholders(ids.length)}`, args: [to, ...ids] })
+    const column = level === 'paragraph' ? 'blocks SET paragraph_group_id' : 'sentences SET group_id'
+    for (const [to, ids] of moves) await tx.execute({ sql: `UPDATE ${column} = ? WHERE id IN ${placeholders(ids.length)}`, args: [to, ...ids] })
     realigned.push(lang)
   }
   return realigned
