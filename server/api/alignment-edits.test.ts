@@ -159,9 +159,15 @@ describe('alignment edits made with two languages shown, checked in all six', ()
     const own = await post<AlignmentEditResponse>('relink', { level: 'sentence', lang: 'en', memberIds: s0.members.en!.map((m) => m.id), toGroupId: null })
     expect(own.status, JSON.stringify(own.body)).toBe(200)
     const human = own.body.groups.map((g) => g.id)
+    // and a sentence bead of the next paragraph bead confirmed as it was
+    const last = (await sentencesOf(next.id)).at(-1)!
+    expect((await post<AlignmentEditResponse>('confirm', { level: 'sentence', groupIds: [last.id], languages: LANGS })).status).toBe(200)
     const merged = await post<AlignmentEditResponse>('merge', { level: 'paragraph', groupIds: [bead.id, next.id] })
     expect(merged.status, JSON.stringify(merged.body)).toBe(200)
     const after = await sentencesOf(merged.body.groups[0].id)
+    const confirmed = after.find((g) => g.id === last.id)
+    expect(confirmed?.confirmed).toBe(true)
+    expect(confirmed?.members).toEqual(last.members)
     for (const id of human) {
       const was = own.body.groups.find((g) => g.id === id)!
       const now = after.find((g) => g.id === id)

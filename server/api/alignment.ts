@@ -308,9 +308,9 @@ async function editTransaction(client: Client, preview: boolean | undefined, wor
   }
 }
 
-/** Sentence groups a person made (kept when a paragraph edit realigns the sentences around them). */
+/** Sentence groups a person made or confirmed (kept when a paragraph edit realigns the sentences around them). */
 async function humanSentenceGroups(tx: Executor, documentId: number): Promise<Set<number>> {
-  const r = await tx.execute({ sql: "SELECT id FROM align_groups WHERE document_id = ? AND level = 'sentence' AND origin = 'human'", args: [documentId] })
+  const r = await tx.execute({ sql: "SELECT id FROM align_groups WHERE document_id = ? AND level = 'sentence' AND (origin = 'human' OR confirmed = 1)", args: [documentId] })
   return new Set(r.rows.map((x) => Number(x.id)))
 }
 

@@ -146,10 +146,10 @@ export async function realignSentences(tx: Executor, documentId: number, paragra
       if (all.rows.every((x) => inside.has(Number(x.id)))) kept.push(g)
     }
     const keptSet = new Set(kept)
-    const orderOf = new Map<number, number>()
-    // kept groups in document order (by their first sentence in the first language they have)
-    for (const s of sentences) if (s.group !== null && keptSet.has(s.group) && !orderOf.has(s.group)) orderOf.set(s.group, orderOf.size)
-    const keptInOrder = [...orderOf.keys()]
+    // kept groups in their order before the edit (sentence groups run in document order in every language)
+    const keptInOrder = kept.length
+      ? (await tx.execute({ sql: `SELECT id FROM align_groups WHERE id IN ${placeholders(kept.length)} ORDER BY ordinal, id`, args: kept })).rows.map((x) => Number(x.id))
+      : []
     // each free sentence goes to the gap before the first kept group that follows it in its language
     const gaps: SentenceRow[][] = Array.from({ length: keptInOrder.length + 1 }, () => [])
     const langs = ORDER.filter((l) => sentences.some((s) => s.lang === l))
