@@ -10,6 +10,7 @@ import type { Lang } from '../../aligner/types.ts'
 import { openDatabase, type Database } from '../db/client.ts'
 import { migrateDatabase } from '../db/migrate.ts'
 import { planImport, runImport } from '../import/pipeline.ts'
+import { review } from '../terminology/service.ts'
 import { createApp } from './app.ts'
 import type { AlignmentEditResponse, AlignmentGroup, AlignmentResponse, ApiError } from './contract.ts'
 
@@ -140,11 +141,16 @@ describe('alignment edits made with two languages shown, checked in all six', ()
     const ids = run.slice(0, start).reverse().map((g) => g.id)
     expect(ids.length).toBeGreaterThan(1)
     const lonely = async (g: number) => (await sentencesOf(g)).filter((s) => (s.members.en?.length ?? 0) > 0 && !s.members.zh)
+    // what `sixfold check udhr` reports: "no zh text is aligned with this en segment" for "Now, therefore,"
+    const unaligned = async () =>
+      (await review(database.client, { document: 'udhr', kinds: ['empty'], sourceLang: 'en', targets: ['zh'] })).findings.filter((f) => f.segments.some((x) => /^Now, therefore/.test(x.text)))
+    expect((await unaligned()).map((f) => f.message)).toEqual(['no zh text is aligned with this en segment'])
     const merged = await post<AlignmentEditResponse>('merge', { level: 'paragraph', groupIds: ids })
     expect(merged.status, JSON.stringify(merged.body)).toBe(200)
     const keep = merged.body.groups[0]
     expect(texts(keep, 'en').join(' ')).toMatch(/^Now, therefore,? The General Assembly,? Proclaims/)
     expect(await lonely(keep.id)).toEqual([])
+    expect(await unaligned()).toEqual([])
     expect(merged.body.sentences.length).toBeGreaterThan(0)
     expect(merged.body.sentences.every((s) => s.parentId === keep.id)).toBe(true)
   })
