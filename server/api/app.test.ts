@@ -334,7 +334,7 @@ describe('HTTP API', () => {
     expect(split.body.groups.every((g) => g.origin === 'human')).toBe(true)
     const merged2 = await post<AlignmentEditResponse>('/api/documents/udhr-test/alignment/merge', { level: 'paragraph', groupIds: split.body.groups.map((g) => g.id) })
     const kept = merged2.body.groups[0]
-    const confirmed = await post<AlignmentEditResponse>('/api/documents/udhr-test/alignment/confirm', { level: 'paragraph', groupIds: [before.body.groups[0].id] })
+    const confirmed = await post<AlignmentEditResponse>('/api/documents/udhr-test/alignment/confirm', { level: 'paragraph', groupIds: [before.body.groups[0].id], languages: ['zh', 'en'] })
     expect(confirmed.body.groups[0].confirmed).toBe(true)
 
     // Relink: move the English member of group 5 into its own group, then back.

@@ -367,7 +367,7 @@ export function createApp(options: AppOptions): Hono {
   })
   const level = z.enum(['paragraph', 'sentence'])
   const ids = z.array(z.number().int().positive()).min(1).max(1000)
-  api.post('/documents/:id/alignment/merge', zValidator('param', docParam, invalid), requireJson, zValidator('json', z.object({ level, groupIds: ids.min(2) }), invalid), async (c) => {
+  api.post('/documents/:id/alignment/merge', zValidator('param', docParam, invalid), requireJson, zValidator('json', z.object({ level, groupIds: ids.min(2), preview: z.boolean().optional() }), invalid), async (c) => {
     const doc = await resolveDocument(c.req.valid('param').id)
     return c.json(await mergeGroups(client, doc.id, c.req.valid('json')))
   })
@@ -375,7 +375,7 @@ export function createApp(options: AppOptions): Hono {
     '/documents/:id/alignment/split',
     zValidator('param', docParam, invalid),
     requireJson,
-    zValidator('json', z.object({ level, groupId: z.number().int().positive(), at: z.partialRecord(lang, z.number().int().min(0).max(100000)) }), invalid),
+    zValidator('json', z.object({ level, groupId: z.number().int().positive(), at: z.partialRecord(lang, z.number().int().min(0).max(100000)), preview: z.boolean().optional() }), invalid),
     async (c) => {
       const doc = await resolveDocument(c.req.valid('param').id)
       return c.json(await splitGroup(client, doc.id, c.req.valid('json')))
@@ -385,7 +385,7 @@ export function createApp(options: AppOptions): Hono {
     '/documents/:id/alignment/relink',
     zValidator('param', docParam, invalid),
     requireJson,
-    zValidator('json', z.object({ level, lang, memberIds: ids, toGroupId: z.number().int().positive().nullable() }), invalid),
+    zValidator('json', z.object({ level, lang, memberIds: ids, toGroupId: z.number().int().positive().nullable(), shown: z.array(lang).min(1).optional(), preview: z.boolean().optional() }), invalid),
     async (c) => {
       const doc = await resolveDocument(c.req.valid('param').id)
       return c.json(await relinkMembers(client, doc.id, c.req.valid('json')))
@@ -395,7 +395,7 @@ export function createApp(options: AppOptions): Hono {
     '/documents/:id/alignment/confirm',
     zValidator('param', docParam, invalid),
     requireJson,
-    zValidator('json', z.object({ level, groupIds: ids, confirmed: z.boolean().optional() }), invalid),
+    zValidator('json', z.object({ level, groupIds: ids, confirmed: z.boolean().optional(), languages: z.array(lang).min(1), preview: z.boolean().optional() }), invalid),
     async (c) => {
       const doc = await resolveDocument(c.req.valid('param').id)
       return c.json(await confirmGroups(client, doc.id, c.req.valid('json')))

@@ -259,18 +259,24 @@ export interface AlignmentResponse {
 export interface MergeRequest {
   level: AlignmentLevel
   groupIds: number[]
+  /** Make the edit, answer with its result and store nothing. */
+  preview?: boolean
 }
 
 /**
  * POST /api/documents/:id/alignment/split — split one group in two: for each
  * language, the first `at[lang]` members stay in the group, the rest go to a
- * new group right after it (languages not listed keep all their members).
+ * new group right after it. Languages not listed (those a view did not show)
+ * are aligned again against the pivot across the two groups, so the pivot must
+ * be listed.
  * Both groups become human groups.
  */
 export interface SplitRequest {
   level: AlignmentLevel
   groupId: number
   at: Partial<Record<Lang, number>>
+  /** Make the edit, answer with its result and store nothing. */
+  preview?: boolean
 }
 
 /**
@@ -288,19 +294,41 @@ export interface RelinkRequest {
   lang: Lang
   memberIds: number[]
   toGroupId: number | null
+  /**
+   * The languages the person saw. When pivot paragraphs move, the document's other languages not
+   * among them are aligned again against the pivot across the groups touched. Absent: all were seen.
+   */
+  shown?: Lang[]
+  /** Make the edit, answer with its result and store nothing. */
+  preview?: boolean
 }
 
-/** POST /api/documents/:id/alignment/confirm — mark groups confirmed (or not). */
+/**
+ * POST /api/documents/:id/alignment/confirm — mark groups confirmed (or not) as the person saw them:
+ * a group with text in a language not in `languages` is refused (409), naming those languages.
+ */
 export interface ConfirmRequest {
   level: AlignmentLevel
   groupIds: number[]
   confirmed?: boolean
+  /** The languages shown when the person confirmed. */
+  languages: Lang[]
+  /** Answer with the groups in every language and the languages a confirmation would cover; store nothing. */
+  preview?: boolean
 }
 
-/** Response of merge, split, relink and confirm: the groups as they are now, and the ids removed. */
+/** Response of merge, split, relink and confirm: the groups as they are now (in every language), and the ids removed. */
 export interface AlignmentEditResponse {
   groups: AlignmentGroup[]
   removed: number[]
+  /** The languages the groups hold (for confirm: the languages the confirmation covers). */
+  languages: Lang[]
+  /** Languages aligned again inside the edited window because the edit did not place them. */
+  realigned: Lang[]
+  /** After a paragraph edit: the sentence groups inside the touched paragraph groups, realigned. */
+  sentences: AlignmentGroup[]
+  /** True when nothing was stored (a preview). */
+  preview: boolean
 }
 
 // ─── Search ──────────────────────────────────────────────────────────────────

@@ -221,9 +221,16 @@ describe('terminology API and command line on the demo corpora', { timeout: 180_
     expect(inSdg.renderings.en[0].text.toLowerCase()).toBe('sustainable development')
     expect(inSdg.renderings.en[0].count).toBeLessThan(everywhere.renderings.en[0].count)
     const check = await run('npx', ['tsx', 'server/cli/sixfold.ts', 'check', 'sdg', '--json', '--kinds', 'number,date'], { env, maxBuffer: 50 * 1024 * 1024 })
-    const report = JSON.parse(check.stdout) as ReviewResponse
-    expect(report.document).toBe('A/RES/70/1 & A/RES/71/313')
-    expect(report.findings.every((f) => f.kind === 'number' || f.kind === 'date')).toBe(true)
+    // JSON Lines: the report's summary, then one finding a line
+    const [first, ...rest] = check.stdout.trimEnd().split('\n')
+    const summary = JSON.parse(first) as Omit<ReviewResponse, 'findings'> & { findingCount: number }
+    expect(summary.document).toBe('A/RES/70/1 & A/RES/71/313')
+    expect(summary).not.toHaveProperty('findings')
+    expect(summary.findingCount).toBe(rest.length)
+    expect(rest.length).toBeGreaterThan(0)
+    const findings = rest.map((line) => JSON.parse(line) as ReviewResponse['findings'][number])
+    expect(findings.every((f) => f.kind === 'number' || f.kind === 'date')).toBe(true)
+    expect(summary.counts.number ?? 0).toBe(findings.filter((f) => f.kind === 'number').length)
     await expect(run('npx', ['tsx', 'server/cli/sixfold.ts', 'check', 'NO-SUCH'], { env })).rejects.toMatchObject({ stderr: expect.stringContaining('no document "NO-SUCH"') })
   })
 

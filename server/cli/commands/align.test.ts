@@ -73,6 +73,21 @@ describe('sixfold align', () => {
     }
   }, 180_000)
 
+  it('reads .html files as documents without --input (the file type decides; --input overrides it)', () => {
+    const zh = join(ROOT, 'corpora/udhr/zh.html')
+    const en = join(ROOT, 'corpora/udhr/en.html')
+    const plain = sixfold('align', zh, en, '--src-lang', 'zh', '--tgt-lang', 'en')
+    const document = sixfold('align', zh, en, '--src-lang', 'zh', '--tgt-lang', 'en', '--input', 'document')
+    expect(plain.status, plain.stderr).toBe(0)
+    expect(plain.stdout).toBe(document.stdout)
+    const json = sixfold('align', zh, en, '--src-lang', 'zh', '--tgt-lang', 'en', '--json')
+    const first = (JSON.parse(json.stdout) as { beads: Array<{ srcText: string; tgtText: string }> }).beads[0]
+    expect(first.srcText).toBe('世界人权宣言')
+    expect(first.tgtText).toBe('Universal Declaration of Human Rights')
+    // overriding: the raw lines of the HTML, the first being the doctype
+    const lines = sixfold('align', zh, en, '--src-lang', 'zh', '--tgt-lang', 'en', '--input', 'lines', '--json')
+    expect((JSON.parse(lines.stdout) as { beads: Array<{ srcText: string }> }).beads[0].srcText).toBe('<!doctype html>')
+  })
   it('refuses bad input with one clear line and a non-zero exit', async () => {
     const empty = join(tmp, 'empty.txt')
     writeFileSync(empty, '')

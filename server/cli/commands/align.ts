@@ -1,7 +1,10 @@
 /**
  * `sixfold align <src> <tgt> --src-lang zh --tgt-lang en [--input lines|document] [--json]`
  *
- * --input lines (default): each line is one sentence (empty lines too); prints
+ * The file type decides how a file is read: .html, .htm, .docx and .pdf are documents; any other
+ * file (.txt) is one sentence a line. --input overrides it for both files.
+ *
+ * --input lines: each line is one sentence (empty lines too); prints
  *   one bead per line in the aligner-eval format `[i, j]:[k]`, every line of
  *   both files exactly once, in order.
  * --input document: parses both files as documents, aligns paragraphs, then
@@ -28,11 +31,18 @@ interface Args {
   json: boolean
 }
 
+const DOCUMENT_TYPES = /\.(?:html?|docx|pdf)$/i
+
+/** How the two files are read when --input does not say: as documents when either is a document file type. */
+export function inputOf(src: string, tgt: string): 'lines' | 'document' {
+  return DOCUMENT_TYPES.test(src) || DOCUMENT_TYPES.test(tgt) ? 'document' : 'lines'
+}
+
 function parseArgs(args: string[]): Args {
   const positional: string[] = []
   let srcLang: string | undefined
   let tgtLang: string | undefined
-  let input = 'lines'
+  let input: string | undefined
   let json = false
   for (let k = 0; k < args.length; k++) {
     const a = args[k]
@@ -57,8 +67,8 @@ function parseArgs(args: string[]): Args {
     if (!isLang(v)) throw new SixfoldError('language', `unknown language "${v}" for ${flag} (one of ${LANGS.join(', ')})`)
   }
   if (srcLang === tgtLang) throw new SixfoldError('language', `both files are declared ${srcLang}: the two versions must be in different languages`)
-  if (input !== 'lines' && input !== 'document') throw new SixfoldError('usage', `--input must be lines or document, not "${input}"`)
-  return { src: positional[0], tgt: positional[1], srcLang: srcLang as Lang, tgtLang: tgtLang as Lang, input, json }
+  if (input !== undefined && input !== 'lines' && input !== 'document') throw new SixfoldError('usage', `--input must be lines or document, not "${input}"`)
+  return { src: positional[0], tgt: positional[1], srcLang: srcLang as Lang, tgtLang: tgtLang as Lang, input: input ?? inputOf(positional[0], positional[1]), json }
 }
 
 async function readBytes(path: string): Promise<Uint8Array> {

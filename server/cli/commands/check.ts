@@ -3,15 +3,24 @@
  * the consistency report of a document (id, slug or symbol) or of the whole memory:
  * variants, glossary breaches, numbers/dates/percentages/symbols that differ,
  * untranslated and empty segments. Each finding names its groups.
+ *
+ * --json prints JSON Lines, so that `| head`, `| grep` and `| jq` work on a large report: first the
+ * report without its findings (`findingCount` in their place), then one finding a line.
  */
 import { isLang, LANGS, SixfoldError, type Lang } from '../../../aligner/types.ts'
 import { openDatabase } from '../../db/client.ts'
 import { migrateDatabase } from '../../db/migrate.ts'
-import type { FindingKind } from '../../terminology/contract.ts'
+import type { FindingKind, ReviewResponse } from '../../terminology/contract.ts'
 import { review } from '../../terminology/service.ts'
 
 const KINDS: FindingKind[] = ['variant', 'glossary', 'number', 'date', 'percent', 'symbol', 'untranslated', 'empty']
 const USAGE = `usage: sixfold check [document] [--json] [--kinds ${KINDS.join(',')}] [--lang en,fr,…] [--source zh|en|…] [--all]`
+
+/** The report as JSON Lines: its summary, then one finding a line. */
+export function reportLines(report: ReviewResponse): string[] {
+  const { findings, ...summary } = report
+  return [JSON.stringify({ ...summary, findingCount: findings.length }), ...findings.map((f) => JSON.stringify(f))]
+}
 
 function list<T extends string>(value: string | undefined, allowed: readonly T[], what: string): T[] {
   if (!value) throw new SixfoldError('bad_request', `${what} needs a value (${allowed.join(', ')})`)
@@ -50,7 +59,7 @@ export async function run(args: string[]): Promise<number> {
     await migrateDatabase(database)
     const report = await review(database.client, { document, kinds, targets, sourceLang })
     if (json) {
-      process.stdout.write(JSON.stringify(report) + '\n')
+      for (const line of reportLines(report)) process.stdout.write(line + '\n')
       return 0
     }
     const scope = report.document ? `document ${report.document}` : 'the whole memory'

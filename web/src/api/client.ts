@@ -15,6 +15,8 @@ export class ApiError extends Error {
   }
 }
 
+import { announceChange } from './changes.ts'
+
 const TOKEN_KEY = 'sixfold.token'
 
 /** The write token, when the server asks for one (a server bound beyond this machine). */
@@ -99,6 +101,7 @@ export async function request<T>(url: string, options: RequestOptions = {}): Pro
     throw new ApiError(0, 'network', 'Cannot reach the Sixfold server. Is it running?')
   }
   if (!res.ok) throw await errorFromResponse(res)
+  if (method !== 'GET' && method !== 'HEAD') announceChange()
   if (res.status === 204) return undefined as T
   const text = await res.text()
   if (!text) return undefined as T
@@ -148,7 +151,10 @@ export function uploadWithProgress<T>(url: string, form: FormData, onProgress: (
       } catch {
         body = undefined
       }
-      if (xhr.status >= 200 && xhr.status < 300) return resolve(body as T)
+      if (xhr.status >= 200 && xhr.status < 300) {
+        announceChange()
+        return resolve(body as T)
+      }
       const b = (body ?? {}) as { error?: unknown; message?: unknown }
       const message = typeof b.message === 'string' ? b.message : describeStatus(xhr.status, xhr.statusText)
       reject(new ApiError(xhr.status, typeof b.error === 'string' ? b.error : `http_${xhr.status}`, message))
