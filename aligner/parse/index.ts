@@ -15,7 +15,7 @@ import { MAX_BYTES, decodeText } from './decode.ts'
 import { extractRefs, type RefState } from './footnote-refs.ts'
 import { parseHtml } from './html.ts'
 import { parseLines, looksLikeOneParagraphPerLine } from './lines.ts'
-import { parsePdfText, tableRow, type RawBlock, type RawParse } from './pdf-text.ts'
+import { parseLaidOut, parsePdfText, tableRow, type RawBlock, type RawParse } from './pdf-text.ts'
 import { joinLines, tidy } from './text.ts'
 
 export type TextFormat = 'pdf-text' | 'lines' | 'html'
@@ -56,8 +56,11 @@ export async function parseDocument(input: { bytes: Uint8Array; fileName: string
       return parseText(await docxToHtml(bytes, fileName), { format: 'html', lang: options.lang })
     }
     case 'pdf': {
-      const { pdfToText } = await import('./pdf.ts')
-      return parseText(await pdfToText(bytes, fileName), { format: 'pdf-text', lang: options.lang })
+      const { readLayout } = await import('./pdf/index.ts')
+      const laidOut = await readLayout(bytes, fileName)
+      const guess = detectLanguage(laidOut.lines.map((l) => l.text).join('\n'))
+      const language = resolveLanguage(options.lang, guess)
+      return finish(parseLaidOut(laidOut.lines, laidOut.furniture, language), language, guess.language ? { language: guess.language, confidence: guess.confidence } : { language, confidence: 0 })
     }
     default:
       throw new SixfoldError('unknown-format', `${fileName}: unknown file type${ext ? ` ".${ext}"` : ' (no extension)'}; give a .txt, .html, .htm, .docx or .pdf file`)
@@ -103,7 +106,8 @@ function finish(raw: RawParse, language: Lang, detected: { language: Lang; confi
     const joined = block.text ?? joinLines(block.lines, language, hyphenated)
     let text = joined
     let refs: FootnoteRef[] = block.footnoteRefs ?? []
-    if (block.kind !== 'footnote') {
+    // References the PDF layout already took out (superscripts) are in footnoteRefs; text-only input has them found here.
+    if (block.kind !== 'footnote' && block.footnoteRefs === undefined) {
       const taken = extractRefs(joined, state, language)
       text = taken.text
       refs = [...refs, ...taken.refs]

@@ -1,0 +1,78 @@
+/**
+ * Body lines → paragraph starts, read from the layout: a wider gap between lines, a change of type
+ * size or weight, a line indented differently from the one before (a first-line indent, a hanging
+ * number), a line before that ended short of the right margin although the next word would have
+ * fitted (for Chinese, any short line), a marker followed by a tab. A paragraph set wholly in bold
+ * or in larger type is a heading.
+ */
+import type { Metrics } from './metrics.ts'
+import type { PdfLine } from './rows.ts'
+
+export interface BodyLine {
+  line: PdfLine
+  /** The line begins a paragraph. */
+  opens: boolean
+  /** The paragraph this line begins is set in bold or larger type. */
+  heading: boolean
+}
+
+/** A marker that opens a paragraph when a tab-like gap follows it: "1.", "12.", "(a)", "a)", "IV.", "A.", "一、", "1 -". */
+const MARKER = /^(?:\d{1,3}\.|\(\w{1,5}\)|[a-z]\)|[IVXL]{1,6}\.|[A-Z]\.|[一二三四五六七八九十]+、|[\d\u0660-\u0669]{1,3}\s*[-–])$/u
+
+export function findParagraphs(lines: PdfLine[], metrics: Metrics): BodyLine[] {
+  const out: BodyLine[] = []
+  const pageLeft = new Map<number, number>()
+  for (const page of new Set(lines.map((l) => l.page))) {
+    const xs = new Map<number, number>()
+    for (const l of lines) if (l.page === page && Math.abs(l.size - metrics.size) < 0.6) xs.set(Math.round(l.x0), (xs.get(Math.round(l.x0)) ?? 0) + 1)
+    const best = [...xs].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]
+    pageLeft.set(page, best ? best[0] : metrics.left)
+  }
+  const indent = (l: PdfLine) => l.x0 - (pageLeft.get(l.page) ?? metrics.left)
+  let first: PdfLine | null = null
+  for (let k = 0; k < lines.length; k++) {
+    const line = lines[k]
+    const prev = lines[k - 1]
+    const opens = !prev || !first || startsParagraph(prev, line, prev === first, indent, metrics)
+    if (opens) first = line
+    out.push({ line, opens, heading: false })
+  }
+  // A paragraph wholly in bold, or in type larger than the body's, is a heading.
+  for (let k = 0; k < out.length; ) {
+    let end = k + 1
+    while (end < out.length && !out[end].opens) end++
+    const para = out.slice(k, end).map((b) => b.line)
+    out[k].heading = para.every((l) => l.bold) || para.every((l) => l.size > metrics.size * 1.15)
+    k = end
+  }
+  return out
+}
+
+function startsParagraph(prev: PdfLine, line: PdfLine, prevOpened: boolean, indent: (l: PdfLine) => number, metrics: Metrics): boolean {
+  const size = Math.max(line.size, metrics.size)
+  const tol = 0.6 * size
+  if (prev.bold !== line.bold || Math.abs(prev.size - line.size) > 0.6) return true
+  if (prev.page === line.page) {
+    const pitch = metrics.pitch * (line.size / metrics.size)
+    if (prev.y - line.y - pitch > 0.3 * line.size) return true
+  }
+  if (line.hangAt !== null && MARKER.test(line.text.split(' ')[0] ?? '')) return true
+  const dPrev = indent(prev)
+  const dLine = indent(line)
+  // Lines set far to the right (the Distr./date/Original block, a signature) stand alone.
+  if (dLine > 0.3 * (metrics.right - metrics.left) && Math.abs(dLine - dPrev) > tol) return true
+  if (dLine > dPrev + tol) {
+    // Deeper than the line before: the text after a hanging number, or a new paragraph's first-line indent.
+    if (prevOpened && prev.hangAt !== null && Math.abs(line.x0 - prev.hangAt) < tol) return false
+    return true
+  }
+  if (dLine < dPrev - tol) {
+    // Back out to the margin after a first-line indent: the same paragraph, unless the line before was short.
+    if (!prevOpened) return true
+  }
+  // The line before stopped short of the margin although this line's first word would have fitted there.
+  const space = 0.3 * prev.size
+  const room = metrics.right - prev.x1
+  if (room > line.firstWord + space + 0.3 * size) return true
+  return false
+}
