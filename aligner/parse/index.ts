@@ -60,7 +60,7 @@ export async function parseDocument(input: { bytes: Uint8Array; fileName: string
       const laidOut = await readLayout(bytes, fileName)
       const guess = detectLanguage(laidOut.lines.map((l) => l.text).join('\n'))
       const language = resolveLanguage(options.lang, guess)
-      return finish(parseLaidOut(laidOut.lines, laidOut.furniture, language), language, guess.language ? { language: guess.language, confidence: guess.confidence } : { language, confidence: 0 })
+      return finish(parseLaidOut(laidOut.lines, laidOut.furniture, language, !laidOut.hyphenates), language, guess.language ? { language: guess.language, confidence: guess.confidence } : { language, confidence: 0 })
     }
     default:
       throw new SixfoldError('unknown-format', `${fileName}: unknown file type${ext ? ` ".${ext}"` : ' (no extension)'}; give a .txt, .html, .htm, .docx or .pdf file`)
@@ -95,7 +95,7 @@ function disagrees(declared: Lang, guess: { language: Lang | null; confidence: n
 
 /** Join lines, take out footnote references, tidy the text and split sentences. */
 function finish(raw: RawParse, language: Lang, detected: { language: Lang; confidence: number }): ParsedDocument {
-  const hyphenated = hyphenIndex(raw.blocks, language)
+  const hyphenated = raw.keepLineEndHyphens ? () => true : hyphenIndex(raw.blocks, language)
   const state: RefState = {
     numbers: new Set(raw.blocks.filter((b) => b.kind === 'footnote' && /^\d+$/.test(b.label ?? '')).map((b) => Number(b.label))),
     marks: new Set(raw.blocks.filter((b) => b.kind === 'footnote' && b.label && !/^\d+$/.test(b.label)).map((b) => b.label as string)),

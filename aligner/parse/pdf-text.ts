@@ -39,6 +39,8 @@ export interface RawBlock {
 export interface RawParse {
   blocks: RawBlock[]
   furniture: string[]
+  /** Every hyphen at a line end is the word's own (the document was set without hyphenation). */
+  keepLineEndHyphens?: boolean
 }
 
 /**
@@ -82,11 +84,11 @@ export function parsePdfText(input: string, lang: Lang): RawParse {
 }
 
 /** Blocks from lines whose paragraph starts, headings, footnotes and furniture the PDF layout gave. */
-export function parseLaidOut(input: LaidOutLine[], furniture: string[], lang: Lang): RawParse {
+export function parseLaidOut(input: LaidOutLine[], furniture: string[], lang: Lang, keepLineEndHyphens = false): RawParse {
   const lines: Line[] = input.map((layout) => ({ layout, raw: layout.text, text: layout.text.trim(), indent: 0, trailing: false, blank: !layout.text.trim(), furniture: null }))
   const ctx = new Walker(lines, lang)
   ctx.run()
-  return { blocks: ctx.blocks, furniture: [...furniture, ...ctx.furniture] }
+  return { blocks: ctx.blocks, furniture: [...furniture, ...ctx.furniture], keepLineEndHyphens }
 }
 
 function toLines(input: string): Line[] {

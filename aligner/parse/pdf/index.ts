@@ -9,7 +9,7 @@ import type { LaidOutLine } from '../pdf-text.ts'
 import { readNotes } from './footnotes.ts'
 import { measure } from './metrics.ts'
 import { findParagraphs } from './paragraphs.ts'
-import { readPdf } from './read.ts'
+import { readPdf, type PdfPage } from './read.ts'
 import { pageLines, type PdfLine } from './rows.ts'
 import { splitZones } from './zones.ts'
 
@@ -17,12 +17,19 @@ export interface PdfLayout {
   lines: LaidOutLine[]
   /** Text of the lines set aside as page furniture, in page order. */
   furniture: string[]
+  /** The document breaks words with hyphens at line ends (else a hyphen there is the word's own: "15-year-|old"). */
+  hyphenates: boolean
 }
 
 export async function readLayout(bytes: Uint8Array, fileName: string): Promise<PdfLayout> {
-  const pages = await readPdf(bytes, fileName)
-  const lines = pages.map(pageLines)
-  if (!lines.some((l) => l.length)) throw new SixfoldError('empty-file', `${fileName} holds no text (a scanned PDF?): give its text as .txt`)
+  const read = await readPdf(bytes, fileName)
+  const raw = read.map(pageLines)
+  if (!raw.some((l) => l.length)) throw new SixfoldError('empty-file', `${fileName} holds no text (a scanned PDF?): give its text as .txt`)
+  // A right-to-left document is read in a mirror: its lines start at the right margin and end short at the left.
+  const all = raw.flat()
+  const rtl = all.filter((l) => l.rtl).length > all.length / 2
+  const pages = rtl ? read.map(mirrorPage) : read
+  const lines = rtl ? raw.map((page, k) => page.map((l) => mirrorLine(l, read[k].width))) : raw
   const metrics = measure(lines)
   const zones = splitZones(pages, lines, metrics)
   const body = findParagraphs(
@@ -44,7 +51,35 @@ export async function readLayout(bytes: Uint8Array, fileName: string): Promise<P
       out.push({ text, opens: note.label !== null, heading: false, refs: [], note: { label: note.label } })
     }
   })
-  return { lines: out, furniture: zones.flatMap((z) => z.furniture.map((l) => l.text)) }
+  return { lines: out, furniture: zones.flatMap((z) => z.furniture.map((l) => l.text)), hyphenates: hyphenates(out.map((l) => l.text)) }
+}
+
+/**
+ * Whether line-end hyphens split words: some word broken that way ("imple-|mentation") is written
+ * whole elsewhere in the document, more often than a broken compound ("cross-|border") is written
+ * with its hyphen.
+ */
+export function hyphenates(lines: string[]): boolean {
+  const words = new Set<string>()
+  for (const line of lines) for (const w of line.toLowerCase().match(/[\p{L}]+(?:-[\p{L}]+)*/gu) ?? []) words.add(w)
+  let split = 0
+  let compound = 0
+  for (let k = 0; k + 1 < lines.length; k++) {
+    const head = /([\p{L}]+)-$/u.exec(lines[k])?.[1]
+    const tail = /^(\p{Ll}+)/u.exec(lines[k + 1])?.[1]
+    if (!head || !tail) continue
+    if (words.has(`${head}${tail}`.toLowerCase())) split++
+    else if (words.has(`${head}-${tail}`.toLowerCase())) compound++
+  }
+  return split > compound
+}
+
+function mirrorPage(page: PdfPage): PdfPage {
+  return { ...page, rules: page.rules.map((r) => ({ ...r, x0: page.width - r.x1, x1: page.width - r.x0 })) }
+}
+
+function mirrorLine(line: PdfLine, width: number): PdfLine {
+  return { ...line, x0: width - line.x1, x1: width - line.x0, hangAt: line.hangAt === null ? null : width - line.hangAt }
 }
 
 /** Superscript marks with a footnote of that label are references; any other (a raised "2" of "m2", an ordinal "e") goes back into the text. */

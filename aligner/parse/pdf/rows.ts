@@ -67,7 +67,14 @@ function overlapsRow(item: TextItem, items: TextItem[]): boolean {
  * refined in one place.
  */
 export function orderRow(items: TextItem[]): { ordered: TextItem[]; rtl: boolean } {
-  const rtl = items.filter((i) => i.dir === 'rtl').length > items.length / 2
+  // The row's direction is that of most of its letters (spaces, digits and punctuation have none).
+  let right = 0
+  let left = 0
+  for (const i of items) {
+    right += i.str.match(/[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/gu)?.length ?? 0
+    left += i.str.match(/[A-Za-z\u00C0-\u024F\u0370-\u052F\p{Script=Han}]/gu)?.length ?? 0
+  }
+  const rtl = right > left
   return { ordered: [...items].sort((a, b) => (rtl ? b.x + b.width - (a.x + a.width) : a.x - b.x)), rtl }
 }
 
@@ -97,13 +104,13 @@ function makeLine(page: number, y: number, rowItems: TextItem[]): PdfLine | null
     if (!str.trim()) {
       // A space item stands for the gap it spans.
       if (text && !/\s$/.test(text)) text += ' '
-      if (firstVisible && hangAt === null && text.trim() === firstVisible.str.trim() && item.width > 0.9 * size) hangAt = rtl ? item.x : item.x + item.width
+      if (firstVisible && hangAt === null && [...text.trim()].length <= 6 && item.width > 0.7 * size) hangAt = rtl ? item.x : item.x + item.width
       edge = rtl ? item.x : item.x + item.width
       continue
     }
     const gap = edge === null ? 0 : rtl ? edge - (item.x + item.width) : item.x - edge
     if (edge !== null && gap > 0.2 * size && !/\s$/.test(text) && !/^\s/.test(str)) text += ' '
-    if (firstVisible && hangAt === null && text.trim() === firstVisible.str.trim() && gap > 0.9 * size) hangAt = rtl ? item.x + item.width : item.x
+    if (firstVisible && hangAt === null && [...text.trim()].length <= 6 && gap > 0.7 * size) hangAt = rtl ? item.x + item.width : item.x
     if (!firstVisible) firstVisible = item
     text += text ? str : str.trimStart()
     edge = rtl ? item.x : item.x + item.width
