@@ -32,7 +32,11 @@ export function measure(pages: PdfLine[][]): Metrics {
       }
     }
   }
-  const pitch = mode(pitches) ?? size * 1.2
+  // Inside a paragraph lines are closest: the smallest distance that is common (where most paragraphs are one or two lines long, the gap between paragraphs is the most common).
+  const most = Math.max(0, ...pitches.values())
+  const close = [...pitches].filter(([, n]) => n >= Math.max(2, 0.25 * most)).sort((a, b) => a[0] - b[0])
+  // Distances half a point apart are one distance rounded two ways.
+  const pitch = close.length ? Math.max(...close.filter(([d]) => d - close[0][0] <= 0.5).map(([d]) => d)) : size * 1.2
   const left = mode(lefts) ?? 0
   // Justified text ends its full lines at one edge, ragged text short of it: the edge most full lines reach.
   const ends = [...rights].flatMap(([x, n]) => Array<number>(n).fill(x)).sort((a, b) => a - b)

@@ -33,7 +33,9 @@ export function findParagraphs(lines: PdfLine[], metrics: Metrics): BodyLine[] {
   for (let k = 0; k < lines.length; k++) {
     const line = lines[k]
     const prev = lines[k - 1]
-    const opens = !prev || !first || startsParagraph(prev, line, prev === first, indent, metrics)
+    // The line that shows where this paragraph's lines end: the one before the previous line, else the next one.
+    const before = k >= 2 && prev !== first ? lines[k - 2] : (lines[k + 1] ?? null)
+    const opens = !prev || !first || startsParagraph(prev, line, prev === first, before, indent, metrics)
     if (opens) first = line
     out.push({ line, opens, heading: false })
   }
@@ -48,7 +50,7 @@ export function findParagraphs(lines: PdfLine[], metrics: Metrics): BodyLine[] {
   return out
 }
 
-function startsParagraph(prev: PdfLine, line: PdfLine, prevOpened: boolean, indent: (l: PdfLine) => number, metrics: Metrics): boolean {
+function startsParagraph(prev: PdfLine, line: PdfLine, prevOpened: boolean, before: PdfLine | null, indent: (l: PdfLine) => number, metrics: Metrics): boolean {
   const size = Math.max(line.size, metrics.size)
   const tol = 0.6 * size
   if (prev.bold !== line.bold || Math.abs(prev.size - line.size) > 0.6) return true
@@ -60,7 +62,8 @@ function startsParagraph(prev: PdfLine, line: PdfLine, prevOpened: boolean, inde
   const dPrev = indent(prev)
   const dLine = indent(line)
   // Lines set far to the right (the Distr./date/Original block, a signature) stand alone.
-  if (dLine > 0.3 * (metrics.right - metrics.left) && Math.abs(dLine - dPrev) > tol) return true
+  const far = 0.3 * (metrics.right - metrics.left)
+  if (dLine > far && dPrev > far) return true
   if (dLine > dPrev + tol) {
     // Deeper than the line before: the text after a hanging number, or a new paragraph's first-line indent.
     if (prevOpened && prev.hangAt !== null && Math.abs(line.x0 - prev.hangAt) < tol) return false
@@ -71,8 +74,12 @@ function startsParagraph(prev: PdfLine, line: PdfLine, prevOpened: boolean, inde
     if (!prevOpened) return true
   }
   // The line before stopped short of the margin although this line's first word would have fitted there.
+  // The margin is where the neighbouring lines end (a list or a quotation may end short of the page's text column).
   const space = 0.3 * prev.size
-  const room = metrics.right - prev.x1
+  // Two neighbours ending at one place show that margin; else the text column's.
+  const agree = !!before && before.page === line.page && Math.abs(before.x1 - line.x1) < tol
+  const edge = agree ? Math.min(metrics.right, Math.max(line.x1, before.x1)) : metrics.right
+  const room = edge - prev.x1
   if (room > line.firstWord + space + 0.3 * size) return true
   return false
 }
