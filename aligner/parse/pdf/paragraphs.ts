@@ -25,8 +25,10 @@ export function findParagraphs(lines: PdfLine[], metrics: Metrics): BodyLine[] {
   for (const page of new Set(lines.map((l) => l.page))) {
     const xs = new Map<number, number>()
     for (const l of lines) if (l.page === page && Math.abs(l.size - metrics.size) < 0.6) xs.set(Math.round(l.x0), (xs.get(Math.round(l.x0)) ?? 0) + 1)
+    // The document's margin when the page has lines there (a page of list items would otherwise seem to have its own); else the page's own (mirrored margins).
     const best = [...xs].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]
-    pageLeft.set(page, best ? best[0] : metrics.left)
+    const atMargin = [...xs.keys()].some((x) => Math.abs(x - metrics.left) <= 1)
+    pageLeft.set(page, atMargin || !best ? metrics.left : best[0])
   }
   const indent = (l: PdfLine) => l.x0 - (pageLeft.get(l.page) ?? metrics.left)
   let first: PdfLine | null = null
@@ -58,7 +60,10 @@ function startsParagraph(prev: PdfLine, line: PdfLine, prevOpened: boolean, befo
     const pitch = metrics.pitch * (line.size / metrics.size)
     if (prev.y - line.y - pitch > 0.3 * line.size) return true
   }
-  if (line.hangAt !== null && MARKER.test(line.text.split(' ')[0] ?? '')) return true
+  const marker = MARKER.test(line.text.split(' ')[0] ?? '')
+  if (line.hangAt !== null && marker) return true
+  // A sentence ended on the line before and this one opens with a number or letter: a new paragraph, however full the line before.
+  if (marker && /[.!?;:。！？；：]["'”’»)）]*$/u.test(prev.text) && /^(?:\d{1,3}\.|\(\w{1,5}\)|[一二三四五六七八九十]+、)/u.test(line.text)) return true
   const dPrev = indent(prev)
   const dLine = indent(line)
   // Lines set far to the right (the Distr./date/Original block, a signature) stand alone.
