@@ -38,19 +38,13 @@ export async function readLayout(bytes: Uint8Array, fileName: string): Promise<P
   )
   const notes = zones.map((z) => readNotes(z.notes))
   const labels = new Set(notes.flatMap((page) => page.map((n) => n.label).filter((l): l is string => l !== null)))
+  // The body, then the footnotes in order (as a DOCX gives them): where a page breaks differs from one language version to another.
   const out: LaidOutLine[] = []
-  let b = 0
-  zones.forEach((zone, k) => {
-    for (; b < body.length && body[b].line.page === pages[k].number; b++) {
-      const { line, opens, heading } = body[b]
-      const { text, refs } = keepRefs(line, labels)
-      out.push({ text, opens, heading, refs })
-    }
-    for (const note of notes[k]) {
-      const { text } = keepRefs({ ...note.line, text: note.text, refs: [] }, labels)
-      out.push({ text, opens: note.label !== null, heading: false, refs: [], note: { label: note.label } })
-    }
-  })
+  for (const { line, opens, heading } of body) {
+    const { text, refs } = keepRefs(line, labels)
+    out.push({ text, opens, heading, refs })
+  }
+  for (const note of notes.flat()) out.push({ text: note.text, opens: note.label !== null, heading: false, refs: [], note: { label: note.label } })
   return { lines: out, furniture: zones.flatMap((z) => z.furniture.map((l) => l.text)), hyphenates: hyphenates(out.map((l) => l.text)) }
 }
 

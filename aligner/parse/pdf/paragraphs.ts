@@ -81,9 +81,11 @@ function startsParagraph(prev: PdfLine, line: PdfLine, prevOpened: boolean, befo
   // The line before stopped short of the margin although this line's first word would have fitted there.
   // The margin is where the neighbouring lines end (a list or a quotation may end short of the page's text column).
   const space = 0.3 * prev.size
-  // Two neighbours ending at one place show that margin; else the text column's.
-  const agree = !!before && before.page === line.page && Math.abs(before.x1 - line.x1) < tol
-  const edge = agree ? Math.min(metrics.right, Math.max(line.x1, before.x1)) : metrics.right
+  // Within a paragraph, the line before the previous one shows where its lines end; after a paragraph's first line, this line and
+  // the next show it when they end at one place; else the text column's margin does.
+  let edge = metrics.right
+  if (!prevOpened && before && before.page === prev.page) edge = Math.min(metrics.right, before.x1)
+  else if (prevOpened && before && before.page === line.page && Math.abs(before.x1 - line.x1) < tol) edge = Math.min(metrics.right, Math.max(line.x1, before.x1))
   const room = edge - prev.x1
   if (room > line.firstWord + space + 0.3 * size) return true
   return false

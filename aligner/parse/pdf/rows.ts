@@ -49,7 +49,14 @@ export function pageLines(page: PdfPage): PdfLine[] {
   const lines: PdfLine[] = []
   for (const row of rows) {
     const line = makeLine(page.number, row.y, row.items)
-    if (line) lines.push(line)
+    if (!line) continue
+    // A superscript mark pushed onto a line of its own by a full justified line is that line's reference.
+    const prev = lines[lines.length - 1]
+    if (prev && MARK.test(line.text) && line.size < 0.85 * prev.size && prev.y - line.y < 1.5 * prev.size) {
+      prev.refs.push({ mark: /^\d+$/.test(line.text) ? Number(line.text) : line.text, at: prev.text.length })
+      continue
+    }
+    lines.push(line)
   }
   return lines
 }
