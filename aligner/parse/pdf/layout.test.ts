@@ -128,3 +128,28 @@ describe('line-end hyphens', () => {
     expect(hyphenates(['the imple-', 'mentation of the plan', 'its implementation and the imple-', 'mentation'])).toBe(true)
   })
 })
+
+describe('a report of the issue-10 development set (test/fixtures/un-reports/r01), from its PDFs', () => {
+  const gold = JSON.parse(readFileSync(new URL('../../../test/fixtures/un-reports/r01/gold.json', import.meta.url), 'utf8')) as {
+    blocks: Array<{ kind: string; label: string | null }>
+  }
+  const read = (lang: Lang) => {
+    const bytes = new Uint8Array(readFileSync(new URL(`../../../test/fixtures/un-reports/r01/${lang}.pdf`, import.meta.url)))
+    return parseDocument({ bytes, fileName: `${lang}.pdf` }, { lang })
+  }
+
+  it.each(['zh', 'en', 'fr', 'es', 'ru'] as const)('%s: the gold blocks, kind and label, in order, after the front matter', async (lang) => {
+    const doc = await read(lang)
+    const start = doc.blocks.findIndex((b) => b.kind === 'heading' && b.label === 'I')
+    expect(doc.blocks.slice(start).map((b) => [b.kind, b.label])).toEqual(gold.blocks.map((b) => [b.kind, b.label]))
+  })
+
+  it.each(['zh', 'en', 'ru', 'ar'] as const)('%s: numbered paragraphs 1–32 and footnotes 1–3, and no page furniture in any block', async (lang) => {
+    const doc = await read(lang)
+    expect(doc.blocks.filter((b) => b.kind === 'paragraph' && b.label).map((b) => b.label)).toEqual(Array.from({ length: 32 }, (_, k) => String(k + 1)))
+    expect(doc.blocks.filter((b) => b.kind === 'footnote').map((b) => b.label)).toEqual(['1', '2', '3'])
+    // Job number and barcode (digits in either order, as right-to-left extraction may give them).
+    for (const b of doc.blocks) expect(b.text).not.toMatch(/10321|1510321|15-10321/)
+    expect(doc.furniture.length).toBeGreaterThanOrEqual(7)
+  })
+})
