@@ -3,6 +3,7 @@ import type { Bead } from '../types.ts'
 import { beadClass, calibrate, neighbourBucket } from './calibration.ts'
 import type { DPResult } from './dp.ts'
 import type { Scorer } from './scorer.ts'
+import { splitShare } from './split.ts'
 import type { Side } from './units.ts'
 
 export function toBeads(dp: DPResult, scorer: Scorer, src: Side, tgt: Side): Bead[] {
@@ -32,7 +33,8 @@ export function toBeads(dp: DPResult, scorer: Scorer, src: Side, tgt: Side): Bea
   // between doubtful neighbours is itself more often wrong
   return dp.beads.map((b, k) => {
     const nb = Math.min(k > 0 ? raw[k - 1] : 1, k + 1 < raw.length ? raw[k + 1] : 1)
-    const confidence = calibrate(cls[k], neighbourBucket(nb), raw[k])
+    // a merged bead that could be two is no surer than the chance that it is one
+    const confidence = calibrate(cls[k], neighbourBucket(nb), raw[k]) * (1 - splitShare(b, scorer))
     return {
       src: Array.from({ length: b.a }, (_, x) => b.i0 + x),
       tgt: Array.from({ length: b.b }, (_, y) => b.j0 + y),

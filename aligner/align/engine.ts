@@ -21,6 +21,7 @@ import { toBeads } from './confidence.ts'
 import { runDP, type DPResult } from './dp.ts'
 import { buildCells, buildLexicalModel, estimateLexicalRates } from './lexical-model.ts'
 import { makeScorer, weightsFrom, type Scorer } from './scorer.ts'
+import { splitMerged } from './split.ts'
 import { DEFAULT_PRIOR, SENTENCE_SHAPES, estimatePrior, type Shape } from './shapes.ts'
 import { prepareSide, sideVocab, vocabWords, type AlignUnit, type Side } from './units.ts'
 
@@ -76,7 +77,8 @@ function align(src: Side, tgt: Side, opts: EngineOptions, lexicon: Lexicon | nul
     const rates = estimateLexicalRates(lex, cells, n)
     const weights = weightsFrom(rates, prior, 4)
     const scorer = makeScorer(src, tgt, lex, cells, lengthModel, weights)
-    const dp = runDP(n, m, band, shapes, scorer)
+    const path = runDP(n, m, band, shapes, scorer)
+    const dp = { ...path, beads: splitMerged(path.beads, scorer) }
     if (full || !dp.touchesEdge || width > 400) return { dp, scorer }
     width *= 2
   }

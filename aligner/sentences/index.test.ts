@@ -97,3 +97,19 @@ describe('splitSentences rules', () => {
     expect(splitSentences('Chapter I', 'en')).toEqual(['Chapter I'])
   })
 })
+
+describe('a roman numeral after a part name ends a sentence (issue 10: "…as annex I. The at-risk-of-poverty rate…")', () => {
+  // UN-style report r02 (test/fixtures/un-reports): devset lines 55 and 56 (0-based) in one paragraph.
+  const line = (lang: Lang, i: number) => devset(lang)[i].replace(/^\s*\d+\.\s+/, '').trim()
+  for (const [lang, end] of [['en', 'as annex I.'], ['fr', "qu'annexe I."], ['es', 'como anexo I.']] as const) {
+    it(`${lang}: "${end}" then the next sentence`, () => {
+      const [a, b] = [line(lang, 55), line(lang, 56)]
+      expect(a.endsWith(end)).toBe(true)
+      expect(splitSentences(`${a} ${b}`, lang)).toEqual([a, b])
+    })
+  }
+  it('Russian "в приложении I." likewise; an initial still does not end one ("J. Smith")', () => {
+    expect(splitSentences('Текст приводится в приложении I. Доклад был принят.', 'ru')).toEqual(['Текст приводится в приложении I.', 'Доклад был принят.'])
+    expect(splitSentences('The report was prepared by J. Smith and reviewed.', 'en')).toEqual(['The report was prepared by J. Smith and reviewed.'])
+  })
+})

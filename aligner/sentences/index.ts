@@ -5,8 +5,8 @@
  * - Arabic: after ؟ . ؛ ! followed by a space, with the Latin guards below.
  * - English, French, Spanish, Russian: after . ! ? (plus closing quotes or brackets) followed by a
  *   space and a capital, digit, opening quote or bracket — unless the word before the full stop is an
- *   abbreviation (No., para., e.g., i.e., art., Mr., M., Sr., г., п. …), a single initial, or a list
- *   label such as (a) or 1.
+ *   abbreviation (No., para., e.g., i.e., art., Mr., M., Sr., г., п. …), a single initial (but not a
+ *   roman numeral after "annex", "chapter", "приложении" …), or a list label such as (a) or 1.
  *
  * Document symbols (E/CN.15/2024/L.7) and decimals (16.2) never split: their inner full stops are not
  * followed by a space.
@@ -73,13 +73,28 @@ function alphabeticCuts(text: string, lang: Exclude<Lang, 'zh'>): number[] {
       continue
     }
     if (!/^[\p{Lu}\p{Lt}\d"'“‘«¿¡(\[]/u.test(next)) continue
-    if (punct === '.' && !isSentenceEndingWord(word, abbreviations)) continue
+    if (punct === '.' && !isSentenceEndingWord(word, abbreviations) && !NUMBERED_PART.test(before)) continue
     // A list label ("as follows: 1. Election …") is no sentence end.
     if (punct === '.' && /^\(?\d{1,3}\)?$|^\(?[a-z]\)$/.test(word) && /(^|[:;]\s*)$/.test(before.slice(0, before.length - word.length))) continue
     cuts.push(cut)
   }
   return cuts
 }
+
+/**
+ * A roman numeral after the name of a part of a document ("as annex I. The rate…", "qu'annexe I.",
+ * "como anexo I.", "в приложении I.") is a number, not an initial: the full stop after it may end the
+ * sentence.
+ */
+const NUMBERED_PART = new RegExp(
+  `(?:^|[\\s'’])(?:${[
+    'annex', 'annexes', 'appendix', 'chapter', 'part', 'section', 'schedule', 'article', 'title', 'volume', 'phase', 'table', 'figure', 'stage', 'category', 'level', 'group', 'protocol',
+    'annexe', 'appendice', 'chapitre', 'partie', 'titre', 'tome', 'tableau', 'catégorie', 'niveau', 'groupe', 'protocole',
+    'anexo', 'anexos', 'apéndice', 'capítulo', 'parte', 'sección', 'título', 'fase', 'cuadro', 'figura', 'categoría', 'nivel', 'grupo', 'protocolo',
+    'приложение', 'приложении', 'приложения', 'глава', 'главе', 'главы', 'часть', 'части', 'раздел', 'разделе', 'раздела', 'том', 'этап', 'таблица', 'таблице', 'рисунок', 'категории', 'группы', 'протокол',
+  ].join('|')})\\s+[IVXLC]{1,6}$`,
+  'iu',
+)
 
 /** Whether the word before a full stop lets it end a sentence. */
 function isSentenceEndingWord(word: string, abbreviations: Set<string>): boolean {

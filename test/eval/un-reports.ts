@@ -7,7 +7,7 @@
  *     the front-matter lines of the first page);
  *   - footnotes found: gold footnotes whose text is held by a block the parser took for a footnote;
  *   - furniture leaked: sentences holding the job number or barcode, the running symbol beyond its one
- *     front-matter place, or nothing but a page number;
+ *     front-matter place, and blocks that are nothing but a page number;
  *   - line-level strict F1 per pair zh–X: two devset lines are aligned when one bead holds both
  *     (test/eval/line-gold.ts), and how many beads hold more than one devset line on a side.
  */
@@ -62,7 +62,9 @@ export function furnitureLeaks(doc: ParsedDocument, report: GoldReport): string[
   const parts = report.symbol.split('/')
   const symbolRe = new RegExp(`${parts.map(escape).join('\\s*/\\s*')}|${[...parts].reverse().map(escape).join('\\s*/\\s*')}`)
   const sentences = doc.blocks.flatMap((b) => b.sentences)
-  const leaks = sentences.filter((s) => jobRe.test(s) || /^\s*\d{1,2}\s*$/.test(s))
+  // a page number is a block of its own (a devset line may end with a bare footnote number: that is text)
+  const pageNumbers = doc.blocks.filter((b) => /^\s*\d{1,3}\s*$/.test(b.text)).flatMap((b) => b.sentences)
+  const leaks = [...sentences.filter((s) => jobRe.test(s)), ...pageNumbers]
   const withSymbol = sentences.filter((s) => symbolRe.test(s) && !jobRe.test(s))
   return [...leaks, ...withSymbol.slice(1)]
 }
