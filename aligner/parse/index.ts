@@ -15,7 +15,7 @@ import { MAX_BYTES, decodeText, tooLarge } from './decode.ts'
 import { extractRefs, type RefState } from './footnote-refs.ts'
 import { parseHtml } from './html.ts'
 import { parseLines, looksLikeOneParagraphPerLine } from './lines.ts'
-import { parsePdfText, tableRow, type RawBlock, type RawParse } from './pdf-text.ts'
+import { parseLaidOut, parsePdfText, tableRow, type RawBlock, type RawParse } from './pdf-text.ts'
 import { joinLines, tidy } from './text.ts'
 
 export type TextFormat = 'pdf-text' | 'lines' | 'html'
@@ -56,8 +56,11 @@ export async function parseDocument(input: { bytes: Uint8Array; fileName: string
       return parseText(await docxToHtml(bytes, fileName), { format: 'html', lang: options.lang })
     }
     case 'pdf': {
-      const { pdfToText } = await import('./pdf.ts')
-      return parseText(await pdfToText(bytes, fileName), { format: 'pdf-text', lang: options.lang })
+      const { readLayout } = await import('./pdf/index.ts')
+      const laidOut = await readLayout(bytes, fileName)
+      const guess = detectLanguage(laidOut.lines.map((l) => l.text).join('\n'))
+      const language = resolveLanguage(options.lang, guess)
+      return finish(parseLaidOut(laidOut.lines, laidOut.furniture, language, !laidOut.hyphenates), language, guess.language ? { language: guess.language, confidence: guess.confidence } : { language, confidence: 0 })
     }
     default:
       throw new SixfoldError('unknown-format', `${fileName}: unknown file type${ext ? ` ".${ext}"` : ' (no extension)'}; give a .txt, .html, .htm, .docx or .pdf file`)
@@ -92,7 +95,7 @@ function disagrees(declared: Lang, guess: { language: Lang | null; confidence: n
 
 /** Join lines, take out footnote references, tidy the text and split sentences. */
 function finish(raw: RawParse, language: Lang, detected: { language: Lang; confidence: number }): ParsedDocument {
-  const hyphenated = hyphenIndex(raw.blocks, language)
+  const hyphenated = raw.keepLineEndHyphens ? () => true : hyphenIndex(raw.blocks, language)
   const state: RefState = {
     numbers: new Set(raw.blocks.filter((b) => b.kind === 'footnote' && /^\d+$/.test(b.label ?? '')).map((b) => Number(b.label))),
     marks: new Set(raw.blocks.filter((b) => b.kind === 'footnote' && b.label && !/^\d+$/.test(b.label)).map((b) => b.label as string)),

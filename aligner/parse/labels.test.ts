@@ -13,6 +13,7 @@ describe('structural markers in the six languages', () => {
     ['الفصل الأول', 'ar', 'chapter', 'I'],
     ['الفصل الثالث عشر', 'ar', 'chapter', 'XIII'],
     ['II. General debate', 'en', 'chapter', 'II'],
+    ['五、结论和建议', 'zh', 'chapter', 'V'],
     ['A. 拟由经济及社会理事会建议大会通过的决议草案', 'zh', 'section', 'A'],
     ['C. Draft decisions', 'en', 'section', 'C'],
     ['ألف - المداولات', 'ar', 'section', 'A'],

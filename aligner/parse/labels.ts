@@ -146,6 +146,12 @@ export function matchMarker(line: string, lang: Lang): Marker | null {
   const article = articleNumber(text)
   if (article) return { type: 'section', label: article, raw: text, rest: '' }
 
+  // "一、导言": a Chinese chapter numbered in Chinese numerals with its title
+  if ((m = /^([一二三四五六七八九十]+)、\s*(\S.*)$/u.exec(text))) {
+    const n = fromChineseNumeral(m[1])
+    if (n) return { type: 'chapter', label: toRoman(n), raw: `${m[1]}、`, rest: m[2] }
+  }
+
   // "II. General debate": a chapter numbered in roman numerals with its title (I, V, X alone are chapters too; C, D, L, M are section letters)
   if ((m = /^([IVX]{1,5}|[IVXL]{2,6})\.\s+(\S.*)$/u.exec(text)) && fromRoman(m[1])) {
     return { type: 'chapter', label: m[1], raw: `${m[1]}.`, rest: m[2] }

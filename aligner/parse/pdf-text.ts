@@ -39,9 +39,29 @@ export interface RawBlock {
 export interface RawParse {
   blocks: RawBlock[]
   furniture: string[]
+  /** Every hyphen at a line end is the word's own (the document was set without hyphenation). */
+  keepLineEndHyphens?: boolean
+}
+
+/**
+ * A line whose place in the document the PDF's layout has already told (aligner/parse/pdf): the
+ * walker follows these decisions instead of guessing them from the text, and reads only the
+ * markers (chapter, section, numbered paragraph, item) and sequences from the text.
+ */
+export interface LaidOutLine {
+  text: string
+  /** The line begins a block. */
+  opens: boolean
+  /** The block it begins is set as a heading (bold or larger type). */
+  heading: boolean
+  /** Footnote references taken out of the line (superscripts). */
+  refs: FootnoteRef[]
+  /** A line of the footnote zone: the note's label when the line begins a note, null when it continues one. */
+  note?: { label: string | null }
 }
 
 interface Line {
+  layout?: LaidOutLine
   raw: string
   text: string
   indent: number
@@ -61,6 +81,14 @@ export function parsePdfText(input: string, lang: Lang): RawParse {
   const ctx = new Walker(lines, lang)
   ctx.run()
   return { blocks: ctx.blocks, furniture: ctx.furniture }
+}
+
+/** Blocks from lines whose paragraph starts, headings, footnotes and furniture the PDF layout gave. */
+export function parseLaidOut(input: LaidOutLine[], furniture: string[], lang: Lang, keepLineEndHyphens = false): RawParse {
+  const lines: Line[] = input.map((layout) => ({ layout, raw: layout.text, text: layout.text.trim(), indent: 0, trailing: false, blank: !layout.text.trim(), furniture: null }))
+  const ctx = new Walker(lines, lang)
+  ctx.run()
+  return { blocks: ctx.blocks, furniture: [...furniture, ...ctx.furniture], keepLineEndHyphens }
 }
 
 function toLines(input: string): Line[] {
@@ -97,6 +125,11 @@ class Walker {
   private readonly doubleSpaced: boolean
   private readonly fullWidth: number
   private readonly zh: boolean
+  /** The lines come with the layout's decisions (a PDF read with positions). */
+  private readonly laidOut: boolean
+  /** The layout shows headings by type (bold, size): then a plain block is never taken for a heading from its text alone. */
+  private readonly typographic: boolean
+  private readonly typesetHeadings = new Set<RawBlock>()
   private i = 0
 
   constructor(
@@ -104,7 +137,9 @@ class Walker {
     private readonly lang: Lang,
   ) {
     this.zh = lang === 'zh'
-    markFurniture(lines)
+    this.laidOut = lines.some((l) => l.layout)
+    this.typographic = lines.some((l) => l.layout?.heading)
+    if (!this.laidOut) markFurniture(lines)
     const content = lines.filter((l) => !l.blank && !l.furniture)
     const ending = content.filter((l) => l.trailing).length
     this.trailingSignal = content.length > 20 && ending / content.length > 0.15 && ending / content.length < 0.85
@@ -138,6 +173,10 @@ class Walker {
         this.i = tocEnd
         continue
       }
+      if (line.layout?.note) {
+        this.noteLine(line.layout.note.label, line.text)
+        continue
+      }
       if (line.blank) {
         // Blank lines among page furniture are page layout, not paragraph breaks.
         if ((line.raw === '' || !this.doubleSpaced) && !this.pageBreakSinceBody) this.blankSinceBody = true
@@ -161,12 +200,22 @@ class Walker {
         continue
       }
       if (this.zone === 'footnotes' && this.footnoteLine(line)) continue
-      if (this.zone === 'body' && this.unseparatedFootnote(line)) continue
+      if (this.zone === 'body' && !this.laidOut && this.unseparatedFootnote(line)) continue
       this.bodyLine(line)
+      if (line.layout && this.open) this.open.footnoteRefs = [...(this.open.footnoteRefs ?? []), ...line.layout.refs]
     }
   }
 
   private runningSymbols: Set<string> | null = null
+
+  /** A line of a footnote found by the layout: it begins a note (with its label) or continues the last one. */
+  private noteLine(label: string | null, text: string): void {
+    if (label !== null) {
+      if (/^\d+$/.test(label)) this.lastFootnote = Number(label)
+      this.startFootnote(label, text)
+    } else if (this.footnote) this.footnote.lines.push(text)
+    else this.startFootnote(null, text)
+  }
 
   /** A footnote-numbered line whose symbol is not the document's running header symbol. */
   private citesSymbol(line: Line): boolean {
@@ -246,8 +295,8 @@ class Walker {
     return new RegExp(`[，、。；：）》”,;:)\\]"]${mark}\\s`, 'u').test(before)
   }
 
-  private startFootnote(label: string, rest: string): void {
-    const block: RawBlock = { kind: 'footnote', label, marker: label, lines: [rest] }
+  private startFootnote(label: string | null, rest: string): void {
+    const block: RawBlock = { kind: 'footnote', label, marker: label ?? '', lines: [rest] }
     this.blocks.push(block)
     this.footnote = block
   }
@@ -263,6 +312,7 @@ class Walker {
       else if (this.open && this.open.structural === 'chapter' && this.open.lines.length === 0) this.open.lines.push(line.text)
       else this.startBlock({ kind: 'paragraph', label: null, marker: '', lines: [line.text] })
     }
+    if (ended && line.layout?.heading && this.open) this.typesetHeadings.add(this.open)
     this.lastBody = line
     this.blankSinceBody = false
     this.pageBreakSinceBody = false
@@ -270,6 +320,8 @@ class Walker {
 
   /** Open a block for a marker line; false when the line is a continuation after all. */
   private markerLine(line: Line, marker: Marker, ended: boolean): boolean {
+    // The layout said the line runs on: a marker-like start ("2015. The…", "(b) of article 4") is text.
+    if (this.laidOut && !ended) return false
     // After a finished sentence, a heading-like marker line ("B. Action taken by the Commission") or an item opens a block.
     const afterSentence = !!this.lastBody && SENTENCE_END.test(withoutRef(this.lastBody.text)) && !this.trailingSignal
     const titleLine = !TERMINAL.test(marker.rest) && displayWidth(line.text) < this.fullWidth * 0.9
@@ -410,6 +462,7 @@ class Walker {
 
   private startBlock(block: RawBlock): void {
     this.closeOpen()
+    if (this.laidOut) block.footnoteRefs ??= []
     this.blocks.push(block)
     this.open = block
   }
@@ -421,7 +474,8 @@ class Walker {
     this.open = null
     if (block.kind !== 'paragraph' || block.label !== null || block.structural) return
     const prev = this.previousBody(block)
-    if (this.headingLike(block, prev)) {
+    const heading = this.typographic ? this.typesetHeadings.has(block) && displayWidth(joinLines(block.lines, this.lang)) <= (this.zh ? 200 : 300) : this.headingLike(block, prev)
+    if (heading) {
       block.kind = 'heading'
       if (this.resolution === 'body') this.closeLists()
       else this.sub = null
@@ -448,6 +502,7 @@ class Walker {
 
   /** Whether `prev` (a body line) ends its paragraph, given the body line `next` that follows. */
   private endsParagraph(prev: Line, next: Line): boolean {
+    if (next.layout) return next.layout.opens
     if (this.trailingSignal) {
       if (!prev.trailing) return false
       if (!/[A-Za-z\/\-]$/.test(prev.text)) return true
