@@ -21,6 +21,7 @@
 import type { BlockKind, FootnoteRef, Lang } from '../types.ts'
 import { furnitureKind, type FurnitureKind } from './furniture.ts'
 import { matchMarker, type Marker } from './labels.ts'
+import { logicalText } from './rtl.ts'
 import { displayWidth, joinLines } from './text.ts'
 
 export interface RawBlock {
@@ -64,7 +65,8 @@ export function parsePdfText(input: string, lang: Lang): RawParse {
 }
 
 function toLines(input: string): Line[] {
-  const text = input.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').replace(/\f/g, '\n')
+  // Right-to-left lines in visual order (pdftotext, copy-paste) become logical first.
+  const text = logicalText(input.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n')).replace(/\f/g, '\n')
   return text.split('\n').map((raw) => {
     const expanded = raw.replace(/\t/g, '    ').replace(/\u00A0/g, ' ')
     const trimmed = expanded.trim()

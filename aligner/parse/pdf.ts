@@ -6,6 +6,7 @@
  */
 import { extractText, extractTextItems, getDocumentProxy } from 'unpdf'
 import { SixfoldError } from '../types.ts'
+import { directionOf, isLostMark, joinRowItems, orderRowItems } from './rtl.ts'
 
 interface Item {
   str: string
@@ -44,8 +45,9 @@ export async function pdfToText(bytes: Uint8Array, fileName: string): Promise<st
 /** One page's text items → lines, top to bottom, with their indentation. */
 export function layoutPage(items: Item[]): string {
   const rows: Row[] = []
+  const pageDirection = directionOf(items.map((i) => i.str).join(' ')) ?? 'ltr'
   for (const item of items) {
-    if (!item.str) continue
+    if (!item.str || isLostMark(item, pageDirection)) continue
     // A superscript (smaller, a little higher) belongs to the line it sits on.
     const row = rows.find((r) => {
       const dy = Math.abs(r.y - item.y)
@@ -67,16 +69,8 @@ export function layoutPage(items: Item[]): string {
   const right = ends.length ? Math.max(...ends) : 0
   return rows
     .map((row) => {
-      const rtl = row.items.filter((i) => i.dir === 'rtl').length > row.items.length / 2
-      const ordered = [...row.items].sort((a, b) => (rtl ? b.x - a.x : a.x - b.x))
-      let text = ''
-      let edge: number | null = null
-      for (const item of ordered) {
-        const gap = edge === null ? 0 : rtl ? edge - (item.x + item.width) : item.x - edge
-        if (edge !== null && gap > 0.2 * row.size && !/\s$/.test(text) && !/^\s/.test(item.str)) text += ' '
-        text += item.str
-        edge = rtl ? item.x : item.x + item.width
-      }
+      const { items: ordered, rtl } = orderRowItems(row.items, pageDirection)
+      const text = joinRowItems(ordered, row.size)
       const shown = ordered.filter((i) => i.str.trim())
       if (!shown.length) return ''
       const offset = rtl ? right - Math.max(...shown.map((i) => i.x + i.width)) : Math.min(...shown.map((i) => i.x)) - left

@@ -1,0 +1,315 @@
+/**
+ * Right-to-left text (Arabic, Hebrew) in logical order.
+ *
+ * PDFs hold glyphs where they are drawn, so text taken from them can come out in visual order: a PDF's
+ * text items sorted left to right, `pdftotext -raw` (words in visual order, each wrapped in U+202B … U+202C),
+ * `pdftotext -layout` (logical Arabic, but number runs in visual order inside U+202A … U+202C, and a
+ * paragraph label at the line end) or text copied from a viewer that gives visual lines. Each is turned
+ * into logical order with the Unicode Bidirectional Algorithm (bidi-js): the visual line is read as if it
+ * were logical in a right-to-left paragraph and reordered, which is the inverse of display for Arabic
+ * with numbers, brackets and embedded Latin. Characters stay as the PDF maps them (a PDF maps a mirrored
+ * bracket glyph to its logical character), so brackets are not mirrored.
+ *
+ * Then the extraction artefacts are undone: presentation forms are normalised (NFKC, U+FB50–U+FDFF and
+ * U+FE70–U+FEFF only), a lam-alef ligature split into "ل ا" is made whole, and the "$" some typesetters
+ * map their justification kashida to is taken out.
+ */
+import bidiFactory from 'bidi-js'
+
+const bidi = bidiFactory()
+
+export const BIDI_CONTROLS = /[\u200E\u200F\u202A-\u202E\u2066-\u2069]/g
+const RTL_LETTER = /[\u0590-\u05FF\u0600-\u06FF\u0700-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFC]/u
+const RTL_LETTERS = /[\u0590-\u05FF\u0620-\u064A\u066E-\u06D3\u06FA-\u06FF\u0750-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFC]/gu
+const LTR_LETTERS = /[\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Greek}\p{Script=Han}]/gu
+const ARABIC_LETTER = String.raw`[\u0620-\u064A\u066E-\u06D3]`
+
+export function hasRtl(text: string): boolean {
+  return RTL_LETTER.test(text)
+}
+
+/** The direction of a line by its strong letters: right-to-left when they are mostly Arabic or Hebrew. */
+export function directionOf(text: string): 'ltr' | 'rtl' | null {
+  const r = text.match(RTL_LETTERS)?.length ?? 0
+  const l = text.match(LTR_LETTERS)?.length ?? 0
+  if (!r && !l) return null
+  return r >= l ? 'rtl' : 'ltr'
+}
+
+/** Reorder a string with the bidi algorithm, in a paragraph of the given direction (display order ⇄ logical order). */
+export function reorder(text: string, base: 'ltr' | 'rtl' | 'auto'): string {
+  if (!text) return text
+  const levels = bidi.getEmbeddingLevels(text, base)
+  const chars = text.split('')
+  for (const [start, end] of bidi.getReorderSegments(text, levels)) {
+    const part = chars.slice(start, end + 1).reverse()
+    chars.splice(start, part.length, ...part)
+  }
+  return chars.join('')
+}
+
+/** A line in visual order (left to right as on the page) → logical order, in a right-to-left paragraph. */
+export function visualToLogical(line: string): string {
+  const lead = /^\s*/.exec(line)?.[0] ?? ''
+  const trail = /\s*$/.exec(line)?.[0] ?? ''
+  const body = line.slice(lead.length, line.length - trail.length)
+  // A UTF-16 surrogate pair must not be split by the reversal: such lines (rare in right-to-left text) keep their order per code point.
+  return reorder(body.replace(BIDI_CONTROLS, ''), 'rtl')
+}
+
+/** Presentation forms → their letters (NFKC on U+FB50–U+FDFF and U+FE70–U+FEFC only; the rest of the text is left as it is). */
+export function normalizePresentationForms(text: string): string {
+  return text.replace(/[\uFB50-\uFDFF\uFE70-\uFEFC]+/g, (s) => s.normalize('NFKC'))
+}
+
+/** Undo the artefacts of Arabic extraction in logical-order text: presentation forms, split lam-alef, kashida "$". */
+export function repairArabic(text: string): string {
+  if (!hasRtl(text)) return text
+  return (
+    normalizePresentationForms(text)
+      // "$" between two Arabic letters is a justification kashida mapped to the dollar glyph (LibreOffice), never a currency sign.
+      .replace(new RegExp(`(?<=${ARABIC_LETTER}[\\u064B-\\u0652\\u0670]*) ?\\$+(?=${ARABIC_LETTER})|(?<=${ARABIC_LETTER}[\\u064B-\\u0652\\u0670]*)\\$+ (?=${ARABIC_LETTER})`, 'gu'), '')
+      // A lam-alef ligature split in two ("ل ا يمكن", "ول ا"): an alef standing alone is no word, it ends the word before.
+      .replace(/ل[ \u200B-\u200D]+([اأإآ])(?![\p{L}\p{M}])/gu, 'ل$1')
+  )
+}
+
+/** `pdftotext -raw` style: clusters each wrapped in U+202B … U+202C, the clusters in visual order. */
+function clustersInVisualOrder(line: string): boolean {
+  return (line.match(/\u202B/g)?.length ?? 0) >= 2 && /\u202C[^\u202A\u202B\u202C]{0,4}\u202B/.test(line) && !/\u202A/.test(line)
+}
+
+export interface LogicalLine {
+  text: string
+  rtl: boolean
+  /** Where the line ends, counted in characters from the left (for `-layout` text, the right edge of a right-to-left line). */
+  end: number
+}
+
+/**
+ * One extracted line → logical order. Lines with bidi controls are `pdftotext` output: `-raw` lines hold
+ * clusters in visual order; `-layout` lines are shown (bidi with their controls, in a left-to-right page as `-layout` lays columns out) and the display read back
+ * as a right-to-left line. Lines without controls are reordered when their Arabic reads backwards
+ * (copied from a viewer that gives visual order). Other lines are returned as they are.
+ */
+export function logicalLine(raw: string): LogicalLine {
+  const end = raw.replace(BIDI_CONTROLS, '').trimEnd().length
+  if (!hasRtl(raw)) {
+    const text = raw.replace(BIDI_CONTROLS, '')
+    return { text, rtl: false, end }
+  }
+  let text: string
+  if (/[\u202A-\u202E\u2066-\u2069]/.test(raw)) {
+    if (clustersInVisualOrder(raw)) {
+      // Each cluster is logical inside; reverse it so the whole line is visual, then read it back.
+      const visual = raw.replace(/\u202B([^\u202A-\u202C]*)\u202C/g, (_, c: string) => c.split('').reverse().join(''))
+      text = visualToLogical(visual)
+    } else {
+      const visual = reorder(raw.trim(), 'ltr').replace(BIDI_CONTROLS, '')
+      text = directionOf(visual) === 'rtl' ? visualToLogical(visual) : visual
+    }
+  } else if (readsBackwards(raw)) {
+    text = visualToLogical(raw)
+  } else {
+    text = raw.replace(BIDI_CONTROLS, '')
+  }
+  return { text: repairArabic(text.trim()), rtl: directionOf(text) === 'rtl', end }
+}
+
+/**
+ * Arabic in visual order reads backwards: the article "ال" stands at word ends ("لا") and tā' marbūṭa
+ * "ة" at word starts. Logical text has them the other way round.
+ */
+export function readsBackwards(text: string): boolean {
+  const words = normalizePresentationForms(text).replace(BIDI_CONTROLS, '').match(/[\u0621-\u064A]{3,}/g) ?? []
+  let forward = 0
+  let backward = 0
+  for (const w of words) {
+    if (w.startsWith('ال')) forward++
+    if (w.endsWith('ة')) forward++
+    if (w.endsWith('لا')) backward++
+    if (w.startsWith('ة')) backward++
+  }
+  return backward > forward && backward >= 2
+}
+
+/** Glue lines of `pdftotext -raw` right-to-left text that hold no letter (a number, a bracket, a label "1", "-") to their neighbours. */
+export function joinFragments(lines: string[]): string[] {
+  const out: string[] = []
+  let glueNext = false
+  for (const line of lines) {
+    const t = line.trim()
+    const fragment = t !== '' && !/\p{L}/u.test(t) && t.length <= 12
+    const prev = out.length ? out[out.length - 1] : null
+    if (prev !== null && prev.trim() && (fragment || glueNext) && t) {
+      out[out.length - 1] = glue(prev, t)
+    } else out.push(line)
+    glueNext = fragment
+  }
+  return out
+}
+
+function glue(a: string, b: string): string {
+  if (/[(\[/]$/.test(a) || /^[)\]،؛:.,/]/.test(b)) return a + b
+  return `${a} ${b}`
+}
+
+/** Whether the text is `pdftotext -raw` right-to-left output (lines of clusters in visual order). */
+export function isRawRtl(text: string): boolean {
+  let raw = 0
+  let rtl = 0
+  for (const line of text.split('\n')) {
+    if (!hasRtl(line)) continue
+    rtl++
+    if (clustersInVisualOrder(line)) raw++
+  }
+  return rtl > 0 && raw / rtl > 0.3
+}
+
+/**
+ * Extracted text (any of the forms above) → logical lines, with the indentation of a right-to-left line
+ * rebuilt from its distance to the right edge (for `-layout` text). Text without right-to-left letters and
+ * without bidi controls comes back unchanged.
+ */
+export function logicalText(input: string): string {
+  if (!hasRtl(input) && !/[\u202A-\u202E\u2066-\u2069\u200E\u200F]/.test(input)) return input
+  if (!hasRtl(input)) return input.replace(BIDI_CONTROLS, '')
+  let lines = input.split('\n')
+  const raw = isRawRtl(input)
+  const converted = lines.map((l) => (l.includes('\f') ? { text: l, rtl: false, end: 0 } : logicalLine(l)))
+  const layout = !raw && /[\u202A-\u202E]/.test(input)
+  // In `-layout` text a right-to-left line's indentation is its gap to the right edge of the text.
+  const right = Math.max(0, ...converted.filter((c) => c.rtl).map((c) => c.end))
+  lines = converted.map((c, k) => {
+    if (!c.rtl) return hasRtl(lines[k]) ? c.text : lines[k].replace(BIDI_CONTROLS, '')
+    const gap = layout ? right - c.end : 0
+    const indent = gap >= 4 ? Math.min(12, gap) : 0
+    return ' '.repeat(indent) + c.text
+  })
+  return (raw ? joinFragments(lines) : lines).join('\n')
+}
+
+/** A text item placed on a PDF page (PDF.js): its string in logical order, its left edge and width. */
+export interface PlacedText {
+  str: string
+  x: number
+  width: number
+}
+
+type ItemClass = 'rtl' | 'ltr' | 'number' | 'neutral'
+
+function classOf(str: string): ItemClass {
+  if (RTL_LETTERS.test(str)) return 'rtl'
+  if (/[\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Greek}]/u.test(str)) return 'ltr'
+  if (/\p{Nd}/u.test(str)) return 'number'
+  return 'neutral'
+}
+
+/**
+ * PDF.js merges what a PDF draws apart in a right-to-left line into one item, left to right, with a space
+ * where something else is drawn: "15 79967" around a hyphen, "حزيران يونيه" around a slash, ") (" around
+ * the item letter "أ", "( *" after "إيطاليا". Such an item is split again at its spaces (an Arabic one only
+ * at the space nearest the item drawn inside it), each part placed in proportion to its characters, so
+ * that the row can be put in reading order.
+ */
+function splitMerged<T extends PlacedText>(item: T, row: T[]): T[] {
+  if (!/\S\s+\S/.test(item.str)) return [item]
+  const inside = row.filter((o) => o !== item && o.str.trim() && o.x + o.width / 2 > item.x && o.x + o.width / 2 < item.x + item.width)
+  const rtl = hasRtl(item.str)
+  const cls = classOf(item.str)
+  if ((rtl || cls === 'ltr') && !inside.length) return [item]
+  const n = item.str.length
+  const at = (i: number) => (rtl ? item.x + item.width - (item.width * i) / n : item.x + (item.width * i) / n)
+  const spaces = [...item.str.matchAll(/\s+/g)].map((m) => ({ start: m.index, end: m.index + m[0].length }))
+  const cuts = rtl
+    ? inside.map((o) => {
+        const c = o.x + o.width / 2
+        return spaces.reduce((best, s) => (Math.abs(at((s.start + s.end) / 2) - c) < Math.abs(at((best.start + best.end) / 2) - c) ? s : best))
+      })
+    : spaces
+  const bounds = [...new Set(cuts)].sort((a, b) => a.start - b.start)
+  const parts: T[] = []
+  let from = 0
+  for (const cut of [...bounds, { start: n, end: n }]) {
+    const str = item.str.slice(from, cut.start)
+    if (str.trim()) {
+      const x0 = at(from)
+      const x1 = at(cut.start)
+      parts.push({ ...item, str, x: Math.min(x0, x1), width: Math.abs(x1 - x0) })
+    }
+    from = cut.end
+  }
+  return parts
+}
+
+/**
+ * The items of one row in reading order. A row is right-to-left when its letters are mostly Arabic or
+ * Hebrew (or, with no letters at all, when the page is): its items go right to left, except runs of
+ * left-to-right text (Latin words with the numbers and punctuation among them, "E/CN.15/2024/12") and
+ * numbers drawn in parts ("15", "-", "79967"), which keep their left-to-right order inside the row.
+ * Paragraph labels drawn at the right ("1", "-") thus come first.
+ */
+export function orderRowItems<T extends PlacedText>(items: T[], pageDirection: 'ltr' | 'rtl' = 'ltr'): { items: T[]; rtl: boolean } {
+  const dir = directionOf(items.map((i) => i.str).join(' ')) ?? pageDirection
+  // On a right-to-left page even a left-to-right row ("E/2024/30" in the header) may be drawn in parts.
+  if (dir === 'ltr') {
+    const parts = pageDirection === 'rtl' ? items.filter((i) => i.str.trim()).flatMap((i) => splitMerged(i, items)) : [...items]
+    return { items: parts.sort((a, b) => a.x - b.x), rtl: false }
+  }
+  const sorted = items.flatMap((i) => splitMerged(i, items)).sort((a, b) => b.x + b.width / 2 - (a.x + a.width / 2))
+  const visible = sorted.filter((i) => i.str.trim())
+  const classes = visible.map((i) => classOf(i.str))
+  const out: T[] = []
+  let k = 0
+  while (k < visible.length) {
+    if (classes[k] !== 'ltr' && classes[k] !== 'number') {
+      out.push(visible[k++])
+      continue
+    }
+    // A run: left-to-right items, numbers and the neutral items between them, up to the next right-to-left item.
+    let end = k
+    let j = k
+    let hasLtr = false
+    while (j < visible.length && classes[j] !== 'rtl') {
+      if (classes[j] === 'ltr' || classes[j] === 'number') {
+        if (classes[j] === 'ltr') hasLtr = true
+        end = j
+      }
+      j++
+    }
+    if (!hasLtr) {
+      // Numbers alone: only one drawn in parts joined by a separator ("15" "-" "79967", "5" "." "3") reads left to right.
+      end = k
+      while (end + 2 < visible.length && classes[end + 1] === 'neutral' && /^[-–./:,]$/.test(visible[end + 1].str.trim()) && classes[end + 2] === 'number' && touching(visible[end + 1], visible[end], visible[end + 2])) end += 2
+    }
+    out.push(...visible.slice(k, end + 1).reverse())
+    k = end + 1
+  }
+  return { items: out, rtl: true }
+}
+
+function touching(sep: PlacedText, a: PlacedText, b: PlacedText): boolean {
+  const gap = (p: PlacedText, q: PlacedText) => Math.max(p.x, q.x) - Math.min(p.x + p.width, q.x + q.width)
+  const size = Math.max(sep.width, 1)
+  return gap(sep, a) < size && gap(sep, b) < size
+}
+
+/** The text of a row's ordered items: a space where the gap between two items is wider than a fifth of the type size. */
+export function joinRowItems(items: PlacedText[], size: number): string {
+  let text = ''
+  let prev: PlacedText | null = null
+  for (const item of items) {
+    if (prev) {
+      const gap = Math.max(prev.x, item.x) - Math.min(prev.x + prev.width, item.x + item.width)
+      if (gap > 0.2 * size && !/\s$/.test(text) && !/^[\s\p{M}]/u.test(item.str)) text += ' '
+    }
+    text += item.str
+    prev = item
+  }
+  return repairArabic(text.trim())
+}
+
+/** A zero-width Latin letter on its own: an Arabic vowel mark the PDF maps to a wrong character (PDF.js reads LibreOffice's damma as "X"). */
+export function isLostMark(item: PlacedText, pageDirection: 'ltr' | 'rtl'): boolean {
+  return pageDirection === 'rtl' && item.width === 0 && /^[A-Za-z]$/.test(item.str)
+}
