@@ -281,12 +281,14 @@ class Walker {
     }
     switch (marker.type) {
       case 'chapter':
-        if (marker.rest && !ended && !this.zh) return false
+        // A chapter heading line ("V. Conclusions and recommendations", "ثانيا - الاستنتاجات والتوصيات") never continues the
+        // paragraph before, even one ending with a comma ("The Economic and Social Council,").
+        if (marker.rest && !ended && !this.zh && !titleLine) return false
         this.closeLists()
         this.startBlock({ kind: 'heading', label: marker.label, marker: marker.raw, lines: marker.rest ? [marker.rest] : [], structural: 'chapter' })
         return true
       case 'section':
-        if (!ended && !this.zh) return false
+        if (!ended && !this.zh && !titleLine) return false
         this.closeLists()
         this.startBlock({ kind: 'heading', label: marker.label, marker: marker.raw, lines: [marker.rest], structural: 'section' })
         return true

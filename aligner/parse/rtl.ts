@@ -183,7 +183,7 @@ export function logicalText(input: string): string {
   lines = converted.map((c, k) => {
     if (!c.rtl) return hasRtl(lines[k]) ? c.text : lines[k].replace(BIDI_CONTROLS, '')
     const gap = layout ? right - c.end : 0
-    const indent = gap >= 4 ? Math.min(12, gap) : 0
+    const indent = gap >= 12 ? 12 : 0
     return ' '.repeat(indent) + c.text
   })
   return (raw ? joinFragments(lines) : lines).join('\n')
