@@ -53,8 +53,8 @@ export function visualToLogical(line: string): string {
   const lead = /^\s*/.exec(line)?.[0] ?? ''
   const trail = /\s*$/.exec(line)?.[0] ?? ''
   const body = line.slice(lead.length, line.length - trail.length)
-  // A UTF-16 surrogate pair must not be split by the reversal: such lines (rare in right-to-left text) keep their order per code point.
-  return reorder(body.replace(BIDI_CONTROLS, ''), 'rtl')
+  // Space at the left of a visual run ends it in reading order, space at its right starts it.
+  return trail + reorder(body.replace(BIDI_CONTROLS, ''), 'rtl') + lead
 }
 
 /** Presentation forms → their letters (NFKC on U+FB50–U+FDFF and U+FE70–U+FEFC only; the rest of the text is left as it is). */
@@ -71,7 +71,25 @@ export function repairArabic(text: string): string {
       .replace(new RegExp(`(?<=${ARABIC_LETTER}[\\u064B-\\u0652\\u0670]*) ?\\$+(?=${ARABIC_LETTER})|(?<=${ARABIC_LETTER}[\\u064B-\\u0652\\u0670]*)\\$+ (?=${ARABIC_LETTER})`, 'gu'), '')
       // A lam-alef ligature split in two ("ل ا يمكن", "ول ا"): an alef standing alone is no word, it ends the word before.
       .replace(/ل[ \u200B-\u200D]+([اأإآ])(?![\p{L}\p{M}])/gu, 'ل$1')
+      // A vowel mark standing alone between spaces was moved off its letter by the extractor (pdftotext -layout): it is dropped.
+      .replace(/(?<=^|\s)[\u064B-\u0652\u0670]+(?:\s+|$)/gu, '')
   )
+}
+
+/**
+ * A `pdftotext -layout` line: columns (a label, its text) apart by runs of spaces, laid out left to right;
+ * inside a column, right-to-left text is logical but each left-to-right run (U+202A … U+202C: numbers,
+ * brackets) holds its characters in visual order. The runs are read back (a run with Latin letters reads
+ * left to right as it stands), and the columns of a
+ * right-to-left line are taken right to left.
+ */
+function layoutColumns(raw: string): string {
+  const columns = raw
+    .trim()
+    .split(/ {3,}/)
+    .map((col) => col.replace(/\u202A([^\u202A-\u202E]*)\u202C/g, (_, run: string) => (/[\p{Script=Latin}\p{Script=Cyrillic}]/u.test(run) ? run : visualToLogical(run))).replace(BIDI_CONTROLS, '').trim())
+    .filter(Boolean)
+  return (directionOf(columns.join(' ')) === 'rtl' ? columns.reverse() : columns).join(' ')
 }
 
 /** `pdftotext -raw` style: clusters each wrapped in U+202B … U+202C, the clusters in visual order. */
@@ -84,19 +102,21 @@ export interface LogicalLine {
   rtl: boolean
   /** Where the line ends, counted in characters from the left (for `-layout` text, the right edge of a right-to-left line). */
   end: number
+  /** Whether the line was reordered (its spacing is then rebuilt); a line already logical keeps its spacing. */
+  reordered: boolean
 }
 
 /**
  * One extracted line → logical order. Lines with bidi controls are `pdftotext` output: `-raw` lines hold
  * clusters in visual order; `-layout` lines are shown (bidi with their controls, in a left-to-right page as `-layout` lays columns out) and the display read back
- * as a right-to-left line. Lines without controls are reordered when their Arabic reads backwards
+ * Lines without controls are reordered when their Arabic reads backwards
  * (copied from a viewer that gives visual order). Other lines are returned as they are.
  */
 export function logicalLine(raw: string): LogicalLine {
   const end = raw.replace(BIDI_CONTROLS, '').trimEnd().length
   if (!hasRtl(raw)) {
-    const text = raw.replace(BIDI_CONTROLS, '')
-    return { text, rtl: false, end }
+    const controls = /[\u202A-\u202E]/.test(raw)
+    return { text: controls ? layoutColumns(raw) : raw.replace(BIDI_CONTROLS, ''), rtl: false, end, reordered: controls }
   }
   let text: string
   if (/[\u202A-\u202E\u2066-\u2069]/.test(raw)) {
@@ -105,15 +125,17 @@ export function logicalLine(raw: string): LogicalLine {
       const visual = raw.replace(/\u202B([^\u202A-\u202C]*)\u202C/g, (_, c: string) => c.split('').reverse().join(''))
       text = visualToLogical(visual)
     } else {
-      const visual = reorder(raw.trim(), 'ltr').replace(BIDI_CONTROLS, '')
-      text = directionOf(visual) === 'rtl' ? visualToLogical(visual) : visual
+      text = layoutColumns(raw)
     }
   } else if (readsBackwards(raw)) {
     text = visualToLogical(raw)
   } else {
-    text = raw.replace(BIDI_CONTROLS, '')
+    // Already logical: only the artefacts are repaired; spacing (indentation, a trailing space marking a paragraph end) is kept.
+    const plain = raw.replace(BIDI_CONTROLS, '')
+    return { text: repairArabic(plain), rtl: directionOf(plain) === 'rtl', end, reordered: false }
   }
-  return { text: repairArabic(text.trim()), rtl: directionOf(text) === 'rtl', end }
+  // The gaps between a line's columns (a label, its text) say nothing once the line is in reading order.
+  return { text: repairArabic(text.trim().replace(/ {2,}/g, ' ')), rtl: directionOf(text) === 'rtl', end, reordered: true }
 }
 
 /**
@@ -174,17 +196,18 @@ export function isRawRtl(text: string): boolean {
 export function logicalText(input: string): string {
   if (!hasRtl(input) && !/[\u202A-\u202E\u2066-\u2069\u200E\u200F]/.test(input)) return input
   if (!hasRtl(input)) return input.replace(BIDI_CONTROLS, '')
-  let lines = input.split('\n')
+  // A form feed (pdftotext's page break) stands on a line of its own.
+  let lines = input.replace(/\f/g, '\n\f\n').split('\n')
   const raw = isRawRtl(input)
-  const converted = lines.map((l) => (l.includes('\f') ? { text: l, rtl: false, end: 0 } : logicalLine(l)))
+  const converted = lines.map((l) => logicalLine(l))
   const layout = !raw && /[\u202A-\u202E]/.test(input)
   // In `-layout` text a right-to-left line's indentation is its gap to the right edge of the text.
   const right = Math.max(0, ...converted.filter((c) => c.rtl).map((c) => c.end))
-  lines = converted.map((c, k) => {
-    if (!c.rtl) return hasRtl(lines[k]) ? c.text : lines[k].replace(BIDI_CONTROLS, '')
-    const gap = layout ? right - c.end : 0
-    const indent = gap >= 12 ? 12 : 0
-    return ' '.repeat(indent) + c.text
+  lines = converted.map((c) => {
+    if (!c.reordered) return c.text
+    // In `-layout` text only a right-to-left line far in from the right edge (a heading) counts as indented:
+    // `-layout` places right-to-left lines too roughly for smaller gaps to mean anything.
+    return (layout && c.rtl && right - c.end >= 20 ? ' '.repeat(12) : '') + c.text
   })
   return (raw ? joinFragments(lines) : lines).join('\n')
 }
@@ -199,7 +222,7 @@ export interface PlacedText {
 type ItemClass = 'rtl' | 'ltr' | 'number' | 'neutral'
 
 function classOf(str: string): ItemClass {
-  if (RTL_LETTERS.test(str)) return 'rtl'
+  if (hasRtl(str)) return 'rtl'
   if (/[\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Greek}]/u.test(str)) return 'ltr'
   if (/\p{Nd}/u.test(str)) return 'number'
   return 'neutral'
