@@ -3,8 +3,14 @@
  * article[data-number] with h2 heading + p / ol>li items), mammoth's DOCX output, and generic HTML:
  * h1 → title, h2–h6 → heading, p/div/blockquote/td → paragraph (or a numbered paragraph, item or
  * heading when its text starts with a marker), li → item (numbered in an ol).
+ *
+ * Footnotes as mammoth writes a DOCX's Word footnotes and endnotes: the reference
+ * `<sup><a href="#footnote-3" id="footnote-ref-3">[3]</a></sup>` is taken out of the text into the
+ * block's `footnoteRefs`, and the note `<li id="footnote-3"><p>text <a href="#footnote-ref-3">↑</a></p></li>`
+ * becomes a footnote block labelled 3 without its back-link. Word's own HTML export
+ * (`href="#_ftn3"`, back-link `href="#_ftnref3"`, note in `<div id="ftn3">`) is read the same way.
  */
-import type { Lang } from '../types.ts'
+import type { FootnoteRef, Lang } from '../types.ts'
 import { fromChineseNumeral, matchMarker, westernDigits } from './labels.ts'
 import type { RawBlock, RawParse } from './pdf-text.ts'
 
@@ -16,7 +22,16 @@ interface Frame {
   number?: string
   /** For li: its item label. */
   item?: string | null
+  /** For a footnote's container (mammoth's li, Word's div): the note's number or mark. */
+  note?: string
 }
+
+/** A link to a note: mammoth's `#footnote-3` / `#endnote-3`, Word's `#_ftn3` / `#_edn3`. */
+const NOTE_REF_HREF = /\bhref\s*=\s*["']#(?:footnote-|endnote-|_ftn|_edn)(\w+)["']/i
+/** A note's link back to its reference: mammoth's `#footnote-ref-3`, Word's `#_ftnref3`. */
+const NOTE_BACK_HREF = /\bhref\s*=\s*["']#(?:footnote-ref-|endnote-ref-|_ftnref|_ednref)\w+["']/i
+/** A note's container: mammoth's `<li id="footnote-3">`, Word's `<div id="ftn3">`. */
+const NOTE_ID = /\bid\s*=\s*["'](?:footnote-|endnote-|ftn|edn)(\w+)["']/i
 
 export function parseHtml(html: string, lang: Lang): RawParse {
   const blocks: RawBlock[] = []
@@ -24,16 +39,20 @@ export function parseHtml(html: string, lang: Lang): RawParse {
   const lists: Array<{ ordered: boolean; count: number }> = []
   let skip = 0
   let buffer = ''
-  let current: { tag: string; label: string | null } | null = null
+  let current: { tag: string; label: string | null; refs: FootnoteRef[] } | null = null
+  /** Inside a note reference or back-link: its text ("[3]", "↑") is not the block's. */
+  let noteAnchor = 0
 
   const flush = () => {
     const text = decodeEntities(buffer).replace(/\s+/g, ' ').trim()
     buffer = ''
     if (!current) return
-    const { tag, label } = current
+    const { tag, label, refs } = current
     current = null
     if (!text) return
-    blocks.push(toBlock(tag, label, text, stack, lang))
+    const block = toBlock(tag, label, text, stack, lang)
+    if (refs.length) block.footnoteRefs = refs
+    blocks.push(block)
   }
 
   const re = /<!--[\s\S]*?-->|<!\[CDATA\[[\s\S]*?\]\]>|<!DOCTYPE[^>]*>|<\/?([a-zA-Z][a-zA-Z0-9-]*)((?:\s+[^\s=>\/]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+))?)*)\s*(\/?)>|([^<]+|<)/gi
@@ -41,10 +60,11 @@ export function parseHtml(html: string, lang: Lang): RawParse {
     const [token, rawTag, attrs = '', selfClose] = m
     const textPart = m[4]
     if (textPart !== undefined) {
+      if (noteAnchor) continue
       if (!skip && current) buffer += textPart
       else if (!skip && textPart.trim()) {
         // Loose text outside any block element: a paragraph of its own.
-        current = { tag: 'p', label: null }
+        current = { tag: 'p', label: null, refs: [] }
         buffer += textPart
       }
       continue
@@ -61,6 +81,19 @@ export function parseHtml(html: string, lang: Lang): RawParse {
     if (tag === 'br') {
       if (current) buffer += ' '
       continue
+    }
+    if (tag === 'a' && noteAnchor) {
+      if (closing) noteAnchor--
+      else if (!selfClose) noteAnchor++
+      continue
+    }
+    if (tag === 'a' && !closing) {
+      const ref = NOTE_REF_HREF.exec(attrs)?.[1]
+      if (ref !== undefined || NOTE_BACK_HREF.test(attrs)) {
+        if (ref !== undefined && current) current.refs.push(/^\d+$/.test(ref) ? Number(ref) : ref)
+        if (!selfClose) noteAnchor = 1
+        continue
+      }
     }
     if (closing) {
       if (BLOCK_TAGS.has(tag)) flush()
@@ -84,12 +117,16 @@ export function parseHtml(html: string, lang: Lang): RawParse {
           if (list.ordered) label = String(list.count)
         }
       }
-      current = { tag, label }
+      current = { tag, label, refs: [] }
     }
     const number = /\bdata-number\s*=\s*["']?([^"'\s>]+)/i.exec(attrs)?.[1]
-    if (!selfClose && !['img', 'hr', 'meta', 'link', 'input'].includes(tag)) stack.push({ tag, number, item: tag === 'li' ? (current?.label ?? null) : undefined })
+    const note = tag === 'li' || tag === 'div' ? NOTE_ID.exec(attrs)?.[1] : undefined
+    if (!selfClose && !['img', 'hr', 'meta', 'link', 'input'].includes(tag)) stack.push({ tag, number, item: tag === 'li' ? (current?.label ?? null) : undefined, note })
   }
   flush()
+  // Notes in the markup: every reference is in the markup too, and a number glued to a word in the
+  // text ("发生了2起") is text, not a reference to look for.
+  if (blocks.some((b) => b.kind === 'footnote' || b.footnoteRefs)) for (const b of blocks) if (b.kind !== 'footnote') b.footnoteRefs ??= []
   return { blocks: mergeChapterTitles(blocks), furniture: [] }
 }
 
@@ -119,6 +156,8 @@ function toBlock(tag: string, label: string | null, text: string, stack: Frame[]
     if (m && m.type !== 'item') return { kind: 'heading', label: m.label, marker: m.raw, lines: [m.rest || text] }
     return { kind: 'heading', label: null, marker: '', lines: [text] }
   }
+  const note = [...stack].reverse().find((f) => f.note !== undefined)?.note
+  if (note !== undefined) return { kind: 'footnote', label: note, marker: '', lines: [text] }
   if (tag === 'li') return { kind: 'item', label, marker: '', lines: [text] }
   // A paragraph inside a list item is that item's text.
   const li = [...stack].reverse().find((f) => f.tag === 'li')

@@ -103,7 +103,8 @@ function finish(raw: RawParse, language: Lang, detected: { language: Lang; confi
     const joined = block.text ?? joinLines(block.lines, language, hyphenated)
     let text = joined
     let refs: FootnoteRef[] = block.footnoteRefs ?? []
-    if (block.kind !== 'footnote') {
+    // References the PDF layout already took out (superscripts) are in footnoteRefs; text-only input has them found here.
+    if (block.kind !== 'footnote' && block.footnoteRefs === undefined) {
       const taken = extractRefs(joined, state, language)
       text = taken.text
       refs = [...refs, ...taken.refs]
