@@ -67,8 +67,9 @@ export function repairArabic(text: string): string {
   if (!hasRtl(text)) return text
   return (
     normalizePresentationForms(text)
-      // "$" between two Arabic letters is a justification kashida mapped to the dollar glyph (LibreOffice), never a currency sign.
-      .replace(new RegExp(`(?<=${ARABIC_LETTER}[\\u064B-\\u0652\\u0670]*) ?\\$+(?=${ARABIC_LETTER})|(?<=${ARABIC_LETTER}[\\u064B-\\u0652\\u0670]*)\\$+ (?=${ARABIC_LETTER})`, 'gu'), '')
+      // "$" or ":" inside an Arabic word is a justification kashida LibreOffice maps to a wrong glyph name, never a dollar or a colon
+      // (a colon is followed by a space; pdftotext may put a space on one side of the "$").
+      .replace(new RegExp(`(?<=${ARABIC_LETTER}[\\u064B-\\u0652\\u0670]*)(?: ?\\$+|\\$+ |:+)(?=${ARABIC_LETTER})`, 'gu'), '')
       // A lam-alef ligature split in two ("ل ا يمكن", "ول ا"): an alef standing alone is no word, it ends the word before.
       .replace(/ل[ \u200B-\u200D]+([اأإآ])(?![\p{L}\p{M}])/gu, 'ل$1')
       // A vowel mark standing alone between spaces was moved off its letter by the extractor (pdftotext -layout): it is dropped.
@@ -176,6 +177,37 @@ function glue(a: string, b: string): string {
   return `${a} ${b}`
 }
 
+const LONE_LABEL = /^\s*(?:\d{1,3}\s*[-–]|\([\u0621-\u064A]{1,2}\)|\( [\u0621-\u064A]{1,2}\)|[\u0621-\u064A]{3,4} [-–])\s*$/u
+
+/**
+ * poppler's default mode gives the label of a right-to-left paragraph ("1-", "(أ)") on a line of its own:
+ * after the paragraph's first line when the paragraph goes on below it, else before the paragraph with a
+ * blank line between. The label is put back at the start of its paragraph's first line.
+ */
+export function placeLoneLabels(lines: string[]): string[] {
+  const out = [...lines]
+  for (let k = 0; k < out.length; k++) {
+    if (!LONE_LABEL.test(out[k])) continue
+    const label = out[k].trim().replace(/^\( /, '(')
+    const prev = k > 0 ? out[k - 1] : ''
+    const next = k + 1 < out.length ? out[k + 1] : ''
+    if (prev.trim() && next.trim() && hasRtl(prev) && !LONE_LABEL.test(prev)) {
+      out[k - 1] = prev.replace(/^(\s*)/, `$1${label} `)
+      out.splice(k, 1)
+      k--
+      continue
+    }
+    let j = k + 1
+    while (j < out.length && !out[j].trim()) j++
+    if (j < out.length && hasRtl(out[j]) && !LONE_LABEL.test(out[j])) {
+      out[j] = out[j].replace(/^(\s*)/, `$1${label} `)
+      out.splice(k, 1)
+      k--
+    }
+  }
+  return out
+}
+
 /** Whether the text is `pdftotext -raw` right-to-left output (lines of clusters in visual order). */
 export function isRawRtl(text: string): boolean {
   let raw = 0
@@ -200,7 +232,10 @@ export function logicalText(input: string): string {
   let lines = input.replace(/\f/g, '\n\f\n').split('\n')
   const raw = isRawRtl(input)
   const converted = lines.map((l) => logicalLine(l))
-  const layout = !raw && /[\u202A-\u202E]/.test(input)
+  // `-layout` text places its lines in columns (right-to-left lines pushed right, a label apart from its text);
+  // poppler's default mode gives them at the margin.
+  const rtlLines = lines.filter(hasRtl)
+  const layout = !raw && rtlLines.filter((l) => /^\s{4,}\S|\S {3,}\S/.test(l.replace(BIDI_CONTROLS, ''))).length > rtlLines.length * 0.3
   // In `-layout` text a right-to-left line's indentation is its gap to the right edge of the text.
   const right = Math.max(0, ...converted.filter((c) => c.rtl).map((c) => c.end))
   lines = converted.map((c) => {
@@ -209,7 +244,8 @@ export function logicalText(input: string): string {
     // `-layout` places right-to-left lines too roughly for smaller gaps to mean anything.
     return (layout && c.rtl && right - c.end >= 20 ? ' '.repeat(12) : '') + c.text
   })
-  return (raw ? joinFragments(lines) : lines).join('\n')
+  if (raw) return joinFragments(lines).join('\n')
+  return (layout ? lines : placeLoneLabels(lines)).join('\n')
 }
 
 /** A text item placed on a PDF page (PDF.js): its string in logical order, its left edge and width. */
