@@ -11,8 +11,8 @@
  * bracket glyph to its logical character), so brackets are not mirrored.
  *
  * Then the extraction artefacts are undone: presentation forms are normalised (NFKC, U+FB50–U+FDFF and
- * U+FE70–U+FEFF only), a lam-alef ligature split into "ل ا" is made whole, and the "$" some typesetters
- * map their justification kashida to is taken out.
+ * U+FE70–U+FEFF only), a lam-alef ligature split into "ل ا" is made whole, and the character a PDF maps
+ * its justification kashida to ("$", ":", "Z") is taken out.
  */
 import bidiFactory from 'bidi-js'
 
@@ -62,14 +62,15 @@ export function normalizePresentationForms(text: string): string {
   return text.replace(/[\uFB50-\uFDFF\uFE70-\uFEFC]+/g, (s) => s.normalize('NFKC'))
 }
 
-/** Undo the artefacts of Arabic extraction in logical-order text: presentation forms, split lam-alef, kashida "$". */
+/** Undo the artefacts of Arabic extraction in logical-order text: presentation forms, split lam-alef, kashida mapped to "$", ":" or a letter. */
 export function repairArabic(text: string): string {
   if (!hasRtl(text)) return text
   return (
     normalizePresentationForms(text)
-      // "$" or ":" inside an Arabic word is a justification kashida LibreOffice maps to a wrong glyph name, never a dollar or a colon
-      // (a colon is followed by a space; pdftotext may put a space on one side of the "$").
-      .replace(new RegExp(`(?<=${ARABIC_LETTER}[\\u064B-\\u0652\\u0670]*)(?: ?\\$+|\\$+ |:+)(?=${ARABIC_LETTER})`, 'gu'), '')
+      // A Latin letter, a digit, "$" or ":" (repeated or not) inside an Arabic word is a justification kashida the PDF maps to a wrong
+      // character ("عZZال", "حكوم77ة", "مث:ل", "ه$$ذا": LibreOffice's kashida glyph, read by PDF.js or poppler), never text: nothing
+      // Latin and no number is written inside an Arabic word, and a colon is followed by a space. pdftotext may put a space on one side of a "$".
+      .replace(new RegExp(`(?<=${ARABIC_LETTER}[\\u064B-\\u0652\\u0670]*)(?: ?\\$+|\\$+ |([A-Za-z0-9:])\\1*)(?=[\\u064B-\\u0652\\u0670]*${ARABIC_LETTER})`, 'gu'), '')
       // A lam-alef ligature split in two ("ل ا يمكن", "ول ا"): an alef standing alone is no word, it ends the word before.
       .replace(/ل[ \u200B-\u200D]+([اأإآ])(?![\p{L}\p{M}])/gu, 'ل$1')
       // A vowel mark standing alone between spaces was moved off its letter by the extractor (pdftotext -layout): it is dropped.
