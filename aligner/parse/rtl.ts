@@ -237,14 +237,9 @@ export function logicalText(input: string): string {
   // poppler's default mode gives them at the margin.
   const rtlLines = lines.filter(hasRtl)
   const layout = !raw && rtlLines.filter((l) => /^\s{4,}\S|\S {3,}\S/.test(l.replace(BIDI_CONTROLS, ''))).length > rtlLines.length * 0.3
-  // In `-layout` text a right-to-left line's indentation is its gap to the right edge of the text.
-  const right = Math.max(0, ...converted.filter((c) => c.rtl).map((c) => c.end))
-  lines = converted.map((c) => {
-    if (!c.reordered) return c.text
-    // In `-layout` text only a right-to-left line far in from the right edge (a heading) counts as indented:
-    // `-layout` places right-to-left lines too roughly for smaller gaps to mean anything.
-    return (layout && c.rtl && right - c.end >= 20 ? ' '.repeat(12) : '') + c.text
-  })
+  // A reordered line starts at the margin: `-layout` places right-to-left lines too roughly (a right-aligned title
+  // on the first page, a justified line a few columns short) for their distance to the right edge to tell an indentation.
+  lines = converted.map((c) => c.text)
   if (raw) return joinFragments(lines).join('\n')
   return (layout ? lines : placeLoneLabels(lines)).join('\n')
 }
