@@ -102,23 +102,21 @@ function clustersInVisualOrder(line: string): boolean {
 export interface LogicalLine {
   text: string
   rtl: boolean
-  /** Where the line ends, counted in characters from the left (for `-layout` text, the right edge of a right-to-left line). */
-  end: number
   /** Whether the line was reordered (its spacing is then rebuilt); a line already logical keeps its spacing. */
   reordered: boolean
 }
 
 /**
  * One extracted line → logical order. Lines with bidi controls are `pdftotext` output: `-raw` lines hold
- * clusters in visual order; `-layout` lines are shown (bidi with their controls, in a left-to-right page as `-layout` lays columns out) and the display read back
- * Lines without controls are reordered when their Arabic reads backwards
- * (copied from a viewer that gives visual order). Other lines are returned as they are.
+ * clusters in visual order (each cluster is reversed, then the whole line read back); `-layout` and
+ * default-mode lines are read column by column (`layoutColumns`). Lines without controls are reordered
+ * when their Arabic reads backwards (copied from a viewer that gives visual order). Other lines keep
+ * their order and spacing; the artefacts are repaired in all.
  */
 export function logicalLine(raw: string): LogicalLine {
-  const end = raw.replace(BIDI_CONTROLS, '').trimEnd().length
   if (!hasRtl(raw)) {
     const controls = /[\u202A-\u202E]/.test(raw)
-    return { text: controls ? layoutColumns(raw) : raw.replace(BIDI_CONTROLS, ''), rtl: false, end, reordered: controls }
+    return { text: controls ? layoutColumns(raw) : raw.replace(BIDI_CONTROLS, ''), rtl: false, reordered: controls }
   }
   let text: string
   if (/[\u202A-\u202E\u2066-\u2069]/.test(raw)) {
@@ -134,10 +132,10 @@ export function logicalLine(raw: string): LogicalLine {
   } else {
     // Already logical: only the artefacts are repaired; spacing (indentation, a trailing space marking a paragraph end) is kept.
     const plain = raw.replace(BIDI_CONTROLS, '')
-    return { text: repairArabic(plain), rtl: directionOf(plain) === 'rtl', end, reordered: false }
+    return { text: repairArabic(plain), rtl: directionOf(plain) === 'rtl', reordered: false }
   }
   // The gaps between a line's columns (a label, its text) say nothing once the line is in reading order.
-  return { text: repairArabic(text.trim().replace(/ {2,}/g, ' ')), rtl: directionOf(text) === 'rtl', end, reordered: true }
+  return { text: repairArabic(text.trim().replace(/ {2,}/g, ' ')), rtl: directionOf(text) === 'rtl', reordered: true }
 }
 
 /**
@@ -222,9 +220,8 @@ export function isRawRtl(text: string): boolean {
 }
 
 /**
- * Extracted text (any of the forms above) → logical lines, with the indentation of a right-to-left line
- * rebuilt from its distance to the right edge (for `-layout` text). Text without right-to-left letters and
- * without bidi controls comes back unchanged.
+ * Extracted text (any of the forms above) → logical lines. Text without right-to-left letters and without
+ * bidi controls comes back unchanged.
  */
 export function logicalText(input: string): string {
   if (!hasRtl(input) && !/[\u202A-\u202E\u2066-\u2069\u200E\u200F]/.test(input)) return input
