@@ -65,6 +65,9 @@ const AR_ORDINALS: Record<string, number> = {
   'السابع عشر': 17, 'الثامن عشر': 18, 'التاسع عشر': 19, العشرون: 20,
 }
 
+/** Arabic ordinal adverbs numbering chapters ("أولا -" = I). */
+const AR_CHAPTER_ADVERBS = ['أولا', 'ثانيا', 'ثالثا', 'رابعا', 'خامسا', 'سادسا', 'سابعا', 'ثامنا', 'تاسعا', 'عاشرا']
+
 /** Arabic letter names used for section labels, in order (ألف = A). */
 const AR_SECTION_LETTERS = ['ألف', 'باء', 'جيم', 'دال', 'هاء', 'واو', 'زاي', 'حاء', 'طاء', 'ياء', 'كاف', 'لام']
 /** Arabic item letters in abjad order ((أ) = a). */
@@ -146,10 +149,15 @@ export function matchMarker(line: string, lang: Lang): Marker | null {
   const article = articleNumber(text)
   if (article) return { type: 'section', label: article, raw: text, rest: '' }
 
-  // "一、导言": a Chinese chapter numbered in Chinese numerals with its title
-  if ((m = /^([一二三四五六七八九十]+)、\s*(\S.*)$/u.exec(text))) {
+  // "一、导言": a chapter numbered in Chinese numerals with its title
+  if ((m = /^([一二三四五六七八九十]{1,3})、\s*(\S.*)$/u.exec(text))) {
     const n = fromChineseNumeral(m[1])
     if (n) return { type: 'chapter', label: toRoman(n), raw: `${m[1]}、`, rest: m[2] }
+  }
+  // "أولا - مقدمة": a chapter numbered by an Arabic ordinal adverb (أولا، ثانيا … عاشرا, with or without tanwin)
+  if ((m = /^(أولا|ثانيا|ثالثا|رابعا|خامسا|سادسا|سابعا|ثامنا|تاسعا|عاشرا)ً?\s*[-–]\s*(\S.*)$/u.exec(text))) {
+    const n = AR_CHAPTER_ADVERBS.indexOf(m[1]) + 1
+    return { type: 'chapter', label: toRoman(n), raw: text.slice(0, text.length - m[2].length).trim(), rest: m[2] }
   }
 
   // "II. General debate": a chapter numbered in roman numerals with its title (I, V, X alone are chapters too; C, D, L, M are section letters)

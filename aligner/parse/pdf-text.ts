@@ -21,6 +21,7 @@
 import type { BlockKind, FootnoteRef, Lang } from '../types.ts'
 import { furnitureKind, type FurnitureKind } from './furniture.ts'
 import { matchMarker, type Marker } from './labels.ts'
+import { logicalText } from './rtl.ts'
 import { displayWidth, joinLines } from './text.ts'
 
 export interface RawBlock {
@@ -92,7 +93,8 @@ export function parseLaidOut(input: LaidOutLine[], furniture: string[], lang: La
 }
 
 function toLines(input: string): Line[] {
-  const text = input.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').replace(/\f/g, '\n')
+  // Right-to-left lines in visual order (pdftotext, copy-paste) become logical first.
+  const text = logicalText(input.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n')).replace(/\f/g, '\n')
   return text.split('\n').map((raw) => {
     const expanded = raw.replace(/\t/g, '    ').replace(/\u00A0/g, ' ')
     const trimmed = expanded.trim()
@@ -331,12 +333,14 @@ class Walker {
     }
     switch (marker.type) {
       case 'chapter':
-        if (marker.rest && !ended && !this.zh) return false
+        // A chapter heading line ("V. Conclusions and recommendations", "ثانيا - الاستنتاجات والتوصيات") never continues the
+        // paragraph before, even one ending with a comma ("The Economic and Social Council,").
+        if (marker.rest && !ended && !this.zh && !titleLine) return false
         this.closeLists()
         this.startBlock({ kind: 'heading', label: marker.label, marker: marker.raw, lines: marker.rest ? [marker.rest] : [], structural: 'chapter' })
         return true
       case 'section':
-        if (!ended && !this.zh) return false
+        if (!ended && !this.zh && !titleLine) return false
         this.closeLists()
         this.startBlock({ kind: 'heading', label: marker.label, marker: marker.raw, lines: [marker.rest], structural: 'section' })
         return true

@@ -3,6 +3,7 @@
  * row it sits on); superscript footnote marks are taken out of the text and kept as references.
  */
 import type { FootnoteRef } from '../../types.ts'
+import { directionOf, isLostMark, orderRowItems, repairArabic } from '../rtl.ts'
 import type { PdfPage, TextItem } from './read.ts'
 
 export interface PdfLine {
@@ -32,7 +33,9 @@ const MARK = /^(?:\d{1,3}|\*{1,3}|[a-z])$/
 /** All lines of a page, top to bottom. */
 export function pageLines(page: PdfPage): PdfLine[] {
   const rows: Array<{ y: number; size: number; items: TextItem[] }> = []
-  const items = page.items.filter((i) => i.str.trim() || i.width > 0)
+  // The page's direction decides rows without letters, and which zero-width letters are lost vowel marks.
+  const pageDirection = directionOf(page.items.map((i) => i.str).join(' ')) ?? 'ltr'
+  const items = page.items.filter((i) => (i.str.trim() || i.width > 0) && !isLostMark(i, pageDirection))
   // Bigger items first, so that a row's baseline is its body text, not a superscript.
   const bySize = [...items].sort((a, b) => b.size - a.size)
   for (const item of bySize) {
@@ -48,7 +51,7 @@ export function pageLines(page: PdfPage): PdfLine[] {
   rows.sort((a, b) => b.y - a.y)
   const lines: PdfLine[] = []
   for (const row of rows) {
-    const line = makeLine(page.number, row.y, row.items)
+    const line = makeLine(page.number, row.y, row.items, pageDirection)
     if (!line) continue
     // A superscript mark pushed onto a line of its own by a full justified line is that line's reference.
     const prev = lines[lines.length - 1]
@@ -69,33 +72,29 @@ function overlapsRow(item: TextItem, items: TextItem[]): boolean {
 }
 
 /**
- * The order in which a row's items are read. Left to right; a right-to-left row (most of its
- * items marked rtl) right to left. Kept in this one function so that right-to-left reading can be
- * refined in one place.
+ * The order in which a row's items are read: left to right, or for a right-to-left row (most of its
+ * letters Arabic or Hebrew) in reading order as `../rtl.ts` puts it (left-to-right runs and numbers
+ * drawn in parts keep their order; items PDF.js merged around something drawn between them split again).
  */
-export function orderRow(items: TextItem[]): { ordered: TextItem[]; rtl: boolean } {
-  // The row's direction is that of most of its letters (spaces, digits and punctuation have none).
-  let right = 0
-  let left = 0
-  for (const i of items) {
-    right += i.str.match(/[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/gu)?.length ?? 0
-    left += i.str.match(/[A-Za-z\u00C0-\u024F\u0370-\u052F\p{Script=Han}]/gu)?.length ?? 0
-  }
-  const rtl = right > left
-  return { ordered: [...items].sort((a, b) => (rtl ? b.x + b.width - (a.x + a.width) : a.x - b.x)), rtl }
+export function orderRow(items: TextItem[], pageDirection: 'ltr' | 'rtl' = 'ltr'): { ordered: TextItem[]; rtl: boolean } {
+  const { items: ordered, rtl } = orderRowItems(items, pageDirection)
+  return { ordered, rtl }
 }
 
-function makeLine(page: number, y: number, rowItems: TextItem[]): PdfLine | null {
+function makeLine(page: number, y: number, rowItems: TextItem[], pageDirection: 'ltr' | 'rtl'): PdfLine | null {
   const shown = rowItems.filter((i) => i.str.trim())
   if (!shown.length) return null
   // The body size: the size carrying most characters.
   const weight = new Map<number, number>()
   for (const i of shown) weight.set(round(i.size), (weight.get(round(i.size)) ?? 0) + i.str.trim().length)
   const size = [...weight].sort((a, b) => b[1] - a[1])[0][0]
-  const { ordered, rtl } = orderRow(rowItems)
+  const { ordered, rtl } = orderRow(rowItems, pageDirection)
   let text = ''
   const refs: PdfLine['refs'] = []
-  let edge: number | null = null
+  // The item read before: the gap to it is measured between the two items' extents, whichever side each
+  // stands on (inside a right-to-left row, a left-to-right run is read left to right).
+  let prev: TextItem | null = null
+  const gapTo = (item: TextItem) => (prev === null ? 0 : Math.max(prev.x, item.x) - Math.min(prev.x + prev.width, item.x + item.width))
   let hangAt: number | null = null
   let firstVisible: TextItem | null = null
   for (const item of ordered) {
@@ -105,24 +104,26 @@ function makeLine(page: number, y: number, rowItems: TextItem[]): PdfLine | null
       // A superscript footnote mark: out of the text, into the references.
       const mark = str.trim()
       refs.push({ mark: /^\d+$/.test(mark) ? Number(mark) : mark, at: text.length })
-      edge = rtl ? item.x : item.x + item.width
+      prev = item
       continue
     }
     if (!str.trim()) {
       // A space item stands for the gap it spans.
       if (text && !/\s$/.test(text)) text += ' '
       if (firstVisible && hangAt === null && [...text.trim()].length <= 6 && item.width > 0.7 * size) hangAt = rtl ? item.x : item.x + item.width
-      edge = rtl ? item.x : item.x + item.width
+      prev = item
       continue
     }
-    const gap = edge === null ? 0 : rtl ? edge - (item.x + item.width) : item.x - edge
-    if (edge !== null && gap > 0.2 * size && !/\s$/.test(text) && !/^\s/.test(str)) text += ' '
+    const gap = gapTo(item)
+    // no space before a combining mark (an Arabic vowel mark drawn as an item of its own)
+    if (prev !== null && gap > 0.2 * size && !/\s$/.test(text) && !/^[\s\p{M}]/u.test(str)) text += ' '
     if (firstVisible && hangAt === null && [...text.trim()].length <= 6 && gap > 0.7 * size) hangAt = rtl ? item.x + item.width : item.x
     if (!firstVisible) firstVisible = item
     text += text ? str : str.trimStart()
-    edge = rtl ? item.x : item.x + item.width
+    prev = item
   }
-  text = text.trimEnd()
+  // Arabic as the PDF draws it: presentation forms, a split lam-alef, the kashida (rtl.ts)
+  text = repairArabic(text).trimEnd()
   if (!text) return null
   for (const r of refs) r.at = Math.min(r.at, text.length)
   const body = shown.filter((i) => !(i.y - y > 0.15 * size && i.size < 0.85 * size && MARK.test(i.str.trim())))
