@@ -276,13 +276,7 @@ async function detachStraySentences(tx: Executor, documentId: number, paragraphs
     })
     await tx.execute({ sql: `UPDATE sentences SET group_id = ? WHERE id IN ${placeholders(m.ids.length)}`, args: [Number(created.rows[0].id), ...m.ids] })
   }
-  await tx.execute({
-    sql: `UPDATE align_groups SET ordinal = r.rn FROM (
-            SELECT g.id, row_number() OVER (ORDER BY p.ordinal, g.ordinal, g.id) - 1 AS rn FROM align_groups g LEFT JOIN align_groups p ON p.id = g.parent_id
-            WHERE g.document_id = ? AND g.level = 'sentence') AS r
-          WHERE align_groups.id = r.id`,
-    args: [documentId],
-  })
+  await renumberSentences(tx, documentId)
   const emptied = [...new Set(stray.rows.map((r) => Number(r.g)))]
   await dropEmpty(tx, documentId, 'sentence', emptied)
 }
