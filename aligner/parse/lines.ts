@@ -6,6 +6,7 @@ import type { Lang } from '../types.ts'
 import { matchMarker } from './labels.ts'
 import type { RawBlock, RawParse } from './pdf-text.ts'
 import { displayWidth } from './text.ts'
+import { logicalText } from './rtl.ts'
 
 export function parseLines(text: string, lang: Lang): RawParse {
   const blocks: RawBlock[] = []
@@ -58,9 +59,11 @@ const ENDS_WITH_PUNCTUATION = /[.!?;:,。！？；：，、؟؛،]["'”’»)�
  * heading or a title ("第八条", "Article 8"), short beside the long paragraphs. Measured on the seed
  * and its re-wrapped layouts and on the PDF-text samples, 40–65 % of the lines are such full,
  * unpunctuated lines; in the UDHR and the UNPC devset saved one paragraph a line, 0–2 %.
+ * Lines are judged in logical order: right-to-left text a PDF extractor gave in visual order has its
+ * final punctuation at the line's start, and would otherwise look like one paragraph a line.
  */
 export function looksLikeOneParagraphPerLine(text: string): boolean {
-  const lines = text.split(/\r\n?|\n/).map((l) => l.trim()).filter((l) => l && !/^(?:https?:\/\/|www\.)\S+$/.test(l))
+  const lines = logicalText(text).split(/\r\n?|\n/).map((l) => l.trim()).filter((l) => l && !/^(?:https?:\/\/|www\.)\S+$/.test(l))
   if (lines.length === 0) return true
   const widths = lines.map(displayWidth)
   const column = [...widths].sort((a, b) => a - b)[Math.floor(widths.length * 0.9)]

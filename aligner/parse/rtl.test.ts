@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest'
 import { parseDocument, parseText } from './index.ts'
 import { furnitureKind } from './furniture.ts'
 import { matchMarker } from './labels.ts'
+import { looksLikeOneParagraphPerLine } from './lines.ts'
 import { logicalLine, logicalText, orderRowItems, joinRowItems, placeLoneLabels, readsBackwards, reorder, repairArabic, visualToLogical } from './rtl.ts'
 
 const fixture = (name: string) => new URL(`../../test/fixtures/parse/rtl/${name}`, import.meta.url)
@@ -90,6 +91,16 @@ describe('a report of the UN-style development set (test/fixtures/un-reports/r01
     // 58 of 59: poppler splits the heading "أولا - مقدمة" over two lines.
     expect(found(text)).toBeGreaterThanOrEqual(labelled.length - 1)
     for (const b of [...pdf.blocks, ...text.blocks]) expect(b.text).not.toMatch(/[\u0621-\u064A][:$]+[\u0621-\u064A]|ل ا(?![\p{L}])|[\u202A-\u202E]/u)
+  })
+
+  it('reads its pdftotext output given as a .txt file as wrapped PDF text, not one paragraph a line', async () => {
+    // In visual order a line's final punctuation stands at its start: judged so, every line looked like a paragraph.
+    const bytes = readFileSync(new URL(`${dir}ar.pdftotext.txt`, import.meta.url))
+    expect(looksLikeOneParagraphPerLine(bytes.toString('utf8'))).toBe(false)
+    const doc = await parseDocument({ bytes, fileName: 'ar.txt' }, { lang: 'ar' })
+    const text = parseText(bytes.toString('utf8'), { format: 'pdf-text', lang: 'ar' })
+    expect(doc.blocks.length).toBe(text.blocks.length)
+    expect(found(doc)).toBeGreaterThanOrEqual(labelled.length - 1)
   })
 
   it('puts a label poppler gives on its own line back at the start of its paragraph', () => {
