@@ -346,21 +346,6 @@ function touching(sep: PlacedText, a: PlacedText, b: PlacedText): boolean {
   return gap(sep, a) < size && gap(sep, b) < size
 }
 
-/** The text of a row's ordered items: a space where the gap between two items is wider than a fifth of the type size. */
-export function joinRowItems(items: PlacedText[], size: number): string {
-  let text = ''
-  let prev: PlacedText | null = null
-  for (const item of items) {
-    if (prev) {
-      const gap = Math.max(prev.x, item.x) - Math.min(prev.x + prev.width, item.x + item.width)
-      if (gap > 0.2 * size && !/\s$/.test(text) && !/^[\s\p{M}]/u.test(item.str)) text += ' '
-    }
-    text += item.str
-    prev = item
-  }
-  return repairArabic(text.trim())
-}
-
 /** A zero-width Latin letter on its own: an Arabic vowel mark the PDF maps to a wrong character (PDF.js reads LibreOffice's damma as "X"). */
 export function isLostMark(item: PlacedText, pageDirection: 'ltr' | 'rtl'): boolean {
   return pageDirection === 'rtl' && item.width === 0 && /^[A-Za-z]$/.test(item.str)
