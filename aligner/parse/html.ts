@@ -11,7 +11,7 @@
  * (`href="#_ftn3"`, back-link `href="#_ftnref3"`, note in `<div id="ftn3">`) is read the same way.
  */
 import type { FootnoteRef, Lang } from '../types.ts'
-import { articleNumber, fromChineseNumeral, matchMarker, westernDigits } from './labels.ts'
+import { articleNumber, matchMarker } from './labels.ts'
 import type { RawBlock, RawParse } from './pdf-text.ts'
 
 const BLOCK_TAGS = new Set(['p', 'div', 'li', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'td', 'th', 'dt', 'dd', 'caption', 'figcaption', 'pre', 'title'])
