@@ -10,9 +10,9 @@ import { SixfoldError } from '../types.ts'
 
 export const MAX_BYTES = 50 * 1024 * 1024
 
-/** The refusal of an input over MAX_BYTES (parse, import, align and uploads say the same). */
-export function tooLarge(fileName: string, size: number): SixfoldError {
-  return new SixfoldError('too-large', `${fileName} is ${(size / 1024 / 1024).toFixed(1)} MB, over the ${MAX_BYTES / 1024 / 1024} MB limit: split the document or give its text`)
+/** The refusal of an input over a limit, MAX_BYTES by default (parse, import, align and uploads say the same). */
+export function tooLarge(fileName: string, size: number, limit = MAX_BYTES, advice = 'split the document or give its text'): SixfoldError {
+  return new SixfoldError('too-large', `${fileName} is ${(size / 1024 / 1024).toFixed(1)} MB, over the ${limit / 1024 / 1024} MB limit: ${advice}`)
 }
 
 export interface DecodeOptions {

@@ -15,7 +15,7 @@ describe('readInputFile', () => {
     truncateSync(big, MAX_INPUT_FILE_BYTES + 10 * 1024 * 1024) // sparse: made at once, never read
     const error = await readInputFile(big).catch((e: unknown) => e)
     expect(error).toBeInstanceOf(SixfoldError)
-    expect((error as SixfoldError).message).toBe(`${big} is 210 MB, over the 200 MB limit for one file: split it into smaller files`)
+    expect((error as SixfoldError).message).toBe(`${big} is 210.0 MB, over the 200 MB limit: split it into smaller files`)
   })
 
   it('reads a file within the limit, and says in words why a path cannot be read', async () => {

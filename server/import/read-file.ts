@@ -3,7 +3,7 @@
  * import pipeline and the command line read files through here.
  */
 import { readFile, stat } from 'node:fs/promises'
-import { SixfoldError } from '../../aligner/types.ts'
+import { tooLarge } from '../../aligner/parse/decode.ts'
 
 /**
  * The largest file the import reads whole: a TMX, a parallel or YAML file, a manifest (a language
@@ -39,10 +39,7 @@ export async function readInputFile(path: string, maxBytes = MAX_INPUT_FILE_BYTE
   } catch (error) {
     throw new Error(`cannot read ${path}: ${fileErrorText(error)}`)
   }
-  if (size > maxBytes) {
-    const mb = (n: number) => (n / 1024 / 1024).toFixed(n % (1024 * 1024) ? 1 : 0)
-    throw new SixfoldError('too-large', `${path} is ${mb(size)} MB, over the ${mb(maxBytes)} MB limit for one file: split it into smaller files`)
-  }
+  if (size > maxBytes) throw tooLarge(path, size, maxBytes, 'split it into smaller files')
   try {
     return await readFile(path)
   } catch (error) {
